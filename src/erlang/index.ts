@@ -1,0 +1,40 @@
+/**
+ * staffcast/erlang: agents needed per interval for service-level, ASA, occupancy and
+ * abandonment targets (Erlang B, C and A), exact at any size.
+ *
+ * @example
+ * import { staffInterval } from "staffcast/erlang";
+ * const r = staffInterval({ calls: 100, intervalSeconds: 1800, ahtSeconds: 180 });
+ * r.agents; // => 14 (80 % in 20 s)
+ *
+ * @module
+ */
+export { erlangB } from "./erlang-b.ts";
+export { erlangC, erlangCMetrics } from "./erlang-c.ts";
+export { erlangAMetrics, type ErlangAInput } from "./erlang-a.ts";
+export {
+  createStaffer,
+  DEFAULT_SL_FRACTION,
+  DEFAULT_SL_SECONDS,
+  evaluateInterval,
+  offeredLoad,
+  resolveTargets,
+  scheduledFromProductive,
+  staffInterval,
+  validateTargets,
+  validateWorkload,
+  type EvaluateOptions,
+  type Staffer,
+  type StaffingPolicy,
+  type StaffOptions,
+} from "./staffing.ts";
+export type {
+  BindingConstraint,
+  ModelOptions,
+  QueueMetrics,
+  QueueModel,
+  ServiceLevelDefinition,
+  StaffingResult,
+  StaffingTargets,
+  Workload,
+} from "./types.ts";

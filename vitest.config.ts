@@ -1,0 +1,26 @@
+import { defineConfig } from "vitest/config";
+
+// Tests that touch instants and calendars also run under hostile machine time zones: the
+// library must give the same answers whatever TZ the process has.
+const zoneSensitive = ["test/time/**/*.test.ts", "test/io/**/*.test.ts", "test/cli/**/*.test.ts"];
+const zones = ["America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"];
+
+export default defineConfig({
+  test: {
+    reporters: ["default", "json"],
+    outputFile: { json: ".vitest/results.json" },
+    setupFiles: ["test/support/fail-on-console.ts"],
+    restoreMocks: true,
+    testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], env: { TZ: "UTC" } },
+      },
+      ...zones.map((zone) => ({
+        extends: true as const,
+        test: { name: `tz:${zone}`, include: zoneSensitive, env: { TZ: zone } },
+      })),
+    ],
+  },
+});
