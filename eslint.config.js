@@ -9,7 +9,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["eslint.config.js"] },
+        projectService: { allowDefaultProject: ["eslint.config.js", "scripts/*.mjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -37,7 +37,11 @@ export default tseslint.config(
     rules: { "no-loss-of-precision": "off" },
   },
   {
-    files: ["eslint.config.js"],
-    ...tseslint.configs.disableTypeChecked,
+    files: ["eslint.config.js", "scripts/*.mjs"],
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { console: "readonly", process: "readonly" },
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, "no-console": "off" },
   },
 );

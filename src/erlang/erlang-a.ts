@@ -113,13 +113,16 @@ export function erlangAAt(
   const abandonRate = probWait * abandonGivenWait;
   const asaSeconds = abandonRate * patienceSeconds;
 
-  // Answered within T given delayed.
+  // Answered within T given delayed (exactly 0 when T = 0: nobody who waits is answered at once).
   const oneMinusU = -Math.expm1(-tau); // 1 - exp(-theta T)
   const yu = y * (1 - oneMinusU);
-  const lnShifted = lnSeries(x + 1, yu);
-  const firstRatio = ((x + 1) * main.s1OverS) / y; // S(x+1, y) / S(x, y)
-  const late = Math.exp(lnShifted - main.lnS - (x + 1) * tau + y * oneMinusU);
-  const answeredInTime = clamp01((x / (x + 1)) * (firstRatio - late));
+  let answeredInTime = 0;
+  if (tau > 0) {
+    const lnShifted = lnSeries(x + 1, yu);
+    const firstRatio = ((x + 1) * main.s1OverS) / y; // S(x+1, y) / S(x, y)
+    const late = Math.exp(lnShifted - main.lnS - (x + 1) * tau + y * oneMinusU);
+    answeredInTime = clamp01((x / (x + 1)) * (firstRatio - late));
+  }
   const slOffered = clamp01(1 - probWait * (1 - answeredInTime));
 
   let serviceLevel: number;

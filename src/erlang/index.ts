@@ -28,6 +28,12 @@ export {
   type StaffingPolicy,
   type StaffOptions,
 } from "./staffing.ts";
+export {
+  computeRequirements,
+  type ForecastInterval,
+  type IntervalRequirement,
+  type RequirementsOptions,
+} from "./requirements.ts";
 export type {
   BindingConstraint,
   ModelOptions,

@@ -1,0 +1,81 @@
+/**
+ * The `staffcast` program: commander set up with stable exit codes, output on injectable
+ * streams (so tests run it in-process), and expected errors printed without a stack trace.
+ */
+import { Command, CommanderError } from "commander";
+import { readFileSync } from "node:fs";
+import { EXIT, StaffcastError } from "../io/errors.ts";
+import type { Streams } from "../io/files.ts";
+import { registerErlang } from "./erlang-command.ts";
+import { style } from "./format.ts";
+import { registerRequirements } from "./requirements-command.ts";
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(
+      readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+    ) as {
+      version?: string;
+    };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+/**
+ * Runs the CLI with the given arguments (without the `node` and script entries).
+ *
+ * @returns the exit code: 0 ok, 1 unexpected failure, 2 usage, 65 bad data, 66 missing input
+ */
+export async function run(args: readonly string[], streams: Streams): Promise<number> {
+  const program = new Command("staffcast");
+  program
+    .description(
+      "Workforce management for inbound call centers: forecast, staffing, schedules, adherence.",
+    )
+    .version(version(), "-V, --version")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({
+      writeOut: (s) => streams.stdout.write(s),
+      writeErr: (s) => streams.stderr.write(s),
+    })
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 ok, 1 unexpected failure, 2 bad usage, 65 bad input data, 66 input file not found.
+
+Examples:
+  $ staffcast erlang --calls 100 --interval 30m --aht 180
+  $ staffcast requirements --forecast forecast.csv --aht 240 --shrinkage 0.3 --out requirements.csv`,
+    );
+  registerErlang(program, streams);
+  registerRequirements(program, streams);
+  for (const cmd of program.commands) {
+    cmd.exitOverride().showHelpAfterError("(run with --help for usage)");
+  }
+
+  try {
+    await program.parseAsync([...args], { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version")
+        return EXIT.ok;
+      if (error.code === "commander.help") return EXIT.ok;
+      // commander has already printed its message
+      return EXIT.usage;
+    }
+    if (error instanceof StaffcastError) {
+      streams.stderr.write(`${style("red", "error", streams.stderr)}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    streams.stderr.write(
+      `${style("red", "internal error", streams.stderr)}: ${message}\n` +
+        "This is a bug in staffcast; please report it with the command you ran.\n",
+    );
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * `staffcast requirements`: agents per interval and queue for a whole forecast CSV.
+ */
+import type { Command } from "commander";
+import { computeRequirements, type IntervalRequirement } from "../erlang/index.ts";
+import { csvCell, csvNumber, parseCsv } from "../io/csv.ts";
+import { DataError, UsageError } from "../io/errors.ts";
+import { inputName, readText, writeTextAtomic, type Streams } from "../io/files.ts";
+import { readIntervalRows } from "../io/interval-table.ts";
+import { count, duration, positive } from "./flags.ts";
+import { addStaffingOptions, policyFromFlags, type StaffingFlags } from "./staffing-options.ts";
+
+interface RequirementsFlags extends StaffingFlags {
+  forecast: string;
+  interval?: number;
+  callsColumn: string;
+  minAgents?: number;
+  aht?: number;
+  out: string;
+}
+
+/** Columns added to every row, in this order. */
+export const REQUIREMENT_COLUMNS = [
+  "load_erlangs",
+  "agents",
+  "scheduled_agents",
+  "fractional_agents",
+  "fractional_scheduled_agents",
+  "service_level",
+  "asa_s",
+  "occupancy",
+  "abandon_rate",
+] as const;
+
+function requirementCells(r: IntervalRequirement): string[] {
+  return [
+    csvNumber(r.loadErlangs),
+    String(r.agents),
+    String(r.scheduledAgents),
+    csvNumber(r.fractionalAgents),
+    csvNumber(r.fractionalScheduledAgents),
+    csvNumber(r.serviceLevel),
+    csvNumber(r.asaSeconds),
+    csvNumber(r.occupancy),
+    csvNumber(r.abandonRate),
+  ];
+}
+
+/** Registers the command. */
+export function registerRequirements(program: Command, streams: Streams): void {
+  const cmd = program
+    .command("requirements")
+    .summary("agents needed per interval and queue for a forecast CSV")
+    .description(
+      "Reads interval rows (start,queue,calls[,aht_s][,shrinkage]) and adds the staffing requirement\n" +
+        "of each row. Other columns pass through unchanged; one output row per input row, same order.\n" +
+        "When shifts place breaks themselves (staffcast schedule), leave breaks out of --shrinkage.",
+    )
+    .requiredOption("--forecast <csv>", "forecast CSV, or - for stdin")
+    .option(
+      "--interval <dur>",
+      "interval length (default: spacing of the start times per queue)",
+      duration,
+    )
+    .option("--calls-column <name>", "column to staff for, e.g. calls_p90", "calls")
+    .option("--min-agents <n>", "floor of productive agents for intervals with calls > 0", count)
+    .option("--aht <s>", "AHT in seconds for rows without an aht_s value", positive);
+  addStaffingOptions(cmd)
+    .option("--out <csv>", "output CSV, or - for stdout", "-")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ staffcast requirements --forecast forecast.csv --aht 240 --sl 0.8 --sl-seconds 20 --shrinkage 0.3 --out req.csv
+  $ staffcast requirements --forecast forecast.csv --calls-column calls_p90 --patience 90 --max-abandon 0.05
+  $ cat forecast.csv | staffcast requirements --forecast - --aht 180 > req.csv`,
+    )
+    .action(async (flags: RequirementsFlags) => {
+      await runRequirements(flags, streams);
+    });
+}
+
+async function runRequirements(flags: RequirementsFlags, streams: Streams): Promise<void> {
+  const policy = policyFromFlags(flags, flags.minAgents);
+  const file = inputName(flags.forecast);
+  const text = await readText(flags.forecast, streams);
+  const table = parseCsv(text, file);
+  const rows = readIntervalRows(table, file, { callsColumn: flags.callsColumn });
+
+  let results: IntervalRequirement[];
+  try {
+    results = computeRequirements(rows, {
+      ...policy,
+      ...(flags.interval === undefined ? {} : { intervalSeconds: flags.interval }),
+      ...(flags.aht === undefined ? {} : { ahtSeconds: flags.aht }),
+    });
+  } catch (error) {
+    if (error instanceof DataError) {
+      // Rows are located by index: give them their file, line and column.
+      throw new DataError(
+        error.issues.map((issue) => {
+          const line = issue.row === undefined ? undefined : table.lines[issue.row];
+          const col = issue.field === undefined ? -1 : table.header.indexOf(issue.field);
+          const hint =
+            issue.code === "no-aht"
+              ? col < 0
+                ? ": pass --aht or add an aht_s column"
+                : ": fill aht_s or pass --aht"
+              : issue.code === "interval-single" || issue.code === "interval-irregular"
+                ? ": pass --interval"
+                : "";
+          return {
+            file,
+            ...(line === undefined ? {} : { line }),
+            ...(col >= 0 ? { column: col + 1 } : {}),
+            ...(issue.field === undefined ? {} : { field: issue.field }),
+            message: issue.message + hint,
+          };
+        }),
+      );
+    }
+    if (error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
+
+  // Pass input columns through, except those this command writes afresh.
+  const added = new Set<string>(REQUIREMENT_COLUMNS);
+  const keep: number[] = [];
+  table.header.forEach((name, i) => {
+    if (!added.has(name)) keep.push(i);
+  });
+  const header = [...keep.map((i) => table.header[i]!), ...REQUIREMENT_COLUMNS];
+  const parts: string[] = [`${header.map(csvCell).join(",")}\n`];
+  for (let r = 0; r < results.length; r++) {
+    const rec = table.records[r]!;
+    const cells: string[] = [];
+    for (const i of keep) cells.push(csvCell(rec[i]!));
+    parts.push(`${cells.concat(requirementCells(results[r]!)).join(",")}\n`);
+  }
+  await writeTextAtomic(flags.out, parts.join(""), streams);
+}

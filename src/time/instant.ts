@@ -1,0 +1,75 @@
+/**
+ * Instants: ISO-8601 text with an explicit offset (or Z) <-> UTC epoch milliseconds.
+ *
+ * Parsing never consults the machine's time zone: text without an offset is rejected rather
+ * than silently read in local time (`new Date("2025-06-01T08:00:00")` would do that).
+ *
+ * @module
+ */
+
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:(Z|z)|([+-])(\d{2}):?(\d{2}))$/;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * Parses an ISO-8601 date-time with an offset or `Z` into UTC epoch milliseconds.
+ *
+ * Accepts `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z`, `+HH:MM`, `-HH:MM` or `+HHMM`
+ * (a space may replace the `T`). Fractions beyond milliseconds are truncated.
+ *
+ * @returns epoch milliseconds, or a message saying what is wrong
+ * @example
+ * parseInstant("2025-03-09T08:00:00-04:00"); // => 1741521600000
+ * parseInstant("2025-03-09T08:00:00"); // => "no time-zone offset (add Z or +HH:MM)"
+ */
+export function parseInstant(text: string): number | string {
+  const m = ISO.exec(text);
+  if (m === null) {
+    if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?$/.test(text)) {
+      return "no time-zone offset (add Z or +HH:MM)";
+    }
+    return "expected an ISO-8601 date-time such as 2025-01-06T08:00:00Z";
+  }
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, "0").slice(0, 3));
+  if (month < 1 || month > 12) return `month ${m[2]} is out of range`;
+  const monthDays = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+  if (day < 1 || day > monthDays) return `day ${m[3]} does not exist in ${m[1]}-${m[2]}`;
+  if (hour > 23) return `hour ${m[4]} is out of range`;
+  if (minute > 59) return `minute ${m[5]} is out of range`;
+  if (second > 59) return `second ${m[6] ?? ""} is out of range`;
+  let offsetMinutes = 0;
+  if (m[8] === undefined) {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 18 || om > 59)
+      return `offset ${m[9] ?? ""}${m[10] ?? ""}:${m[11] ?? ""} is out of range`;
+    offsetMinutes = (m[9] === "-" ? -1 : 1) * (oh * 60 + om);
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+}
+
+const pad2 = (v: number): string => (v < 10 ? `0${v}` : String(v));
+
+/**
+ * Formats UTC epoch milliseconds as ISO-8601 with `Z` (milliseconds only when non-zero).
+ *
+ * @example
+ * formatInstantUtc(1741521600000); // => "2025-03-09T12:00:00Z"
+ */
+export function formatInstantUtc(ms: number): string {
+  const d = new Date(ms);
+  const base = `${String(d.getUTCFullYear()).padStart(4, "0")}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+  const millis = d.getUTCMilliseconds();
+  return millis === 0 ? `${base}Z` : `${base}.${String(millis).padStart(3, "0")}Z`;
+}

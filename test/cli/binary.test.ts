@@ -1,0 +1,65 @@
+/**
+ * The real executable and the runnable examples, spawned as a user would run them.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const cli = "dist/cli.js";
+
+beforeAll(() => {
+  // `npm test` builds first; a bare `vitest` run builds here so the spawn tests never go stale.
+  if (!existsSync(cli))
+    execFileSync(process.execPath, [
+      "node_modules/typescript/bin/tsc",
+      "-p",
+      "tsconfig.build.json",
+    ]);
+}, 120_000);
+
+function staffcast(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", input: input ?? "" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("dist/cli.js", () => {
+  it("runs with exit codes 0, 2, 65 and 66 and never prints a stack trace", () => {
+    expect(
+      staffcast(["erlang", "--calls", "100", "--interval", "30m", "--aht", "180", "--json"]).code,
+    ).toBe(0);
+    const usage = staffcast(["erlang", "--calls", "100"]);
+    expect(usage.code).toBe(2);
+    const data = staffcast(
+      ["requirements", "--forecast", "-", "--aht", "60"],
+      "start,calls\nnope,1\n",
+    );
+    expect(data.code).toBe(65);
+    expect(data.stderr).toMatch(/<stdin>:2:1: start:/);
+    const missing = staffcast(["requirements", "--forecast", "nowhere.csv"]);
+    expect(missing.code).toBe(66);
+    for (const r of [usage, data, missing]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("has a shebang so that npm's bin link runs it", () => {
+    expect(execFileSync("head", ["-1", cli], { encoding: "utf8" })).toBe("#!/usr/bin/env node\n");
+  });
+});
+
+describe("examples run as tests", () => {
+  const files = readdirSync("examples").filter((f) => f.endsWith(".ts"));
+  it.each(files)("examples/%s exits 0", (file) => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", `examples/${file}`], {
+      encoding: "utf8",
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
+  it("examples/erlang-api.ts prints what its comments promise", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "examples/erlang-api.ts"], {
+      encoding: "utf8",
+    });
+    expect(r.stdout).toContain("agents 14, scheduled 20, binding serviceLevel");
+    expect(r.stdout).toContain("13 agents, Erlang A: SL 0.8582, abandonment 0.0250");
+  });
+});
