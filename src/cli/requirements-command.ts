@@ -2,11 +2,11 @@
  * `staffcast requirements`: agents per interval and queue for a whole forecast CSV.
  */
 import type { Command } from "commander";
-import { computeRequirements, type IntervalRequirement } from "../erlang/index.ts";
+import { computeRequirementTable, type RequirementTable } from "../erlang/index.ts";
 import { csvCell, csvNumber, parseCsv } from "../io/csv.ts";
 import { DataError, UsageError } from "../io/errors.ts";
-import { inputName, readText, writeTextAtomic, type Streams } from "../io/files.ts";
-import { readIntervalRows } from "../io/interval-table.ts";
+import { inputName, readText, writeChunksAtomic, type Streams } from "../io/files.ts";
+import { readIntervalColumns } from "../io/interval-table.ts";
 import { count, duration, positive } from "./flags.ts";
 import { addStaffingOptions, policyFromFlags, type StaffingFlags } from "./staffing-options.ts";
 
@@ -32,18 +32,14 @@ export const REQUIREMENT_COLUMNS = [
   "abandon_rate",
 ] as const;
 
-function requirementCells(r: IntervalRequirement): string[] {
-  return [
-    csvNumber(r.loadErlangs),
-    String(r.agents),
-    String(r.scheduledAgents),
-    csvNumber(r.fractionalAgents),
-    csvNumber(r.fractionalScheduledAgents),
-    csvNumber(r.serviceLevel),
-    csvNumber(r.asaSeconds),
-    csvNumber(r.occupancy),
-    csvNumber(r.abandonRate),
-  ];
+/** The added cells of row i, comma-separated, numbers unrounded (empty where infinite). */
+function requirementCells(t: RequirementTable, i: number): string {
+  return (
+    `${csvNumber(t.loadErlangs[i]!)},${t.agents[i]!},${t.scheduledAgents[i]!},` +
+    `${csvNumber(t.fractionalAgents[i]!)},${csvNumber(t.fractionalScheduledAgents[i]!)},` +
+    `${csvNumber(t.serviceLevel[i]!)},${csvNumber(t.asaSeconds[i]!)},` +
+    `${csvNumber(t.occupancy[i]!)},${csvNumber(t.abandonRate[i]!)}`
+  );
 }
 
 /** Registers the command. */
@@ -85,11 +81,11 @@ async function runRequirements(flags: RequirementsFlags, streams: Streams): Prom
   const file = inputName(flags.forecast);
   const text = await readText(flags.forecast, streams);
   const table = parseCsv(text, file);
-  const rows = readIntervalRows(table, file, { callsColumn: flags.callsColumn });
+  const columns = readIntervalColumns(table, file, { callsColumn: flags.callsColumn });
 
-  let results: IntervalRequirement[];
+  let results: RequirementTable;
   try {
-    results = computeRequirements(rows, {
+    results = computeRequirementTable(columns, {
       ...policy,
       ...(flags.interval === undefined ? {} : { intervalSeconds: flags.interval }),
       ...(flags.aht === undefined ? {} : { ahtSeconds: flags.aht }),
@@ -99,7 +95,7 @@ async function runRequirements(flags: RequirementsFlags, streams: Streams): Prom
       // Rows are located by index: give them their file, line and column.
       throw new DataError(
         error.issues.map((issue) => {
-          const line = issue.row === undefined ? undefined : table.lines[issue.row];
+          const line = issue.row === undefined ? undefined : table.line(issue.row);
           const col = issue.field === undefined ? -1 : table.header.indexOf(issue.field);
           const hint =
             issue.code === "no-aht"
@@ -130,12 +126,19 @@ async function runRequirements(flags: RequirementsFlags, streams: Streams): Prom
     if (!added.has(name)) keep.push(i);
   });
   const header = [...keep.map((i) => table.header[i]!), ...REQUIREMENT_COLUMNS];
-  const parts: string[] = [`${header.map(csvCell).join(",")}\n`];
-  for (let r = 0; r < results.length; r++) {
-    const rec = table.records[r]!;
-    const cells: string[] = [];
-    for (const i of keep) cells.push(csvCell(rec[i]!));
-    parts.push(`${cells.concat(requirementCells(results[r]!)).join(",")}\n`);
+  function* lines(): Generator<string> {
+    const lineList: string[] = [header.map(csvCell).join(",")];
+    for (let r = 0; r < results.length; r++) {
+      let line = "";
+      for (const i of keep) line += `${csvCell(table.cell(r, i))},`;
+      lineList.push(line + requirementCells(results, r));
+      // Small chunks: their strings die young instead of being promoted and traced again.
+      if (lineList.length >= 1024) {
+        yield `${lineList.join("\n")}\n`;
+        lineList.length = 0;
+      }
+    }
+    if (lineList.length > 0) yield `${lineList.join("\n")}\n`;
   }
-  await writeTextAtomic(flags.out, parts.join(""), streams);
+  await writeChunksAtomic(flags.out, lines(), streams);
 }

@@ -30,10 +30,14 @@ export {
 } from "./staffing.ts";
 export {
   computeRequirements,
+  computeRequirementTable,
+  type ForecastColumns,
   type ForecastInterval,
   type IntervalRequirement,
   type RequirementsOptions,
 } from "./requirements.ts";
+export { createRequirementTable, requirementAt, type RequirementTable } from "./table.ts";
+export { squareRootStaffing } from "./square-root.ts";
 export type {
   BindingConstraint,
   ModelOptions,

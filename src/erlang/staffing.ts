@@ -4,13 +4,16 @@
  *
  * @module
  */
+import { bindingAndFraction, buildChecks } from "./checks.ts";
 import { erlangAAt, erlangAFromBlocking } from "./erlang-a.ts";
-import { erlangB, recursionStart } from "./erlang-b.ts";
+import { erlangB } from "./erlang-b.ts";
 import { erlangCFromBlocking } from "./erlang-c.ts";
+import { staffErlangA, staffErlangC } from "./search.ts";
+import type { RequirementTable } from "./table.ts";
 import type {
-  BindingConstraint,
   ModelOptions,
   QueueMetrics,
+  QueueModel,
   StaffingResult,
   StaffingTargets,
   Workload,
@@ -150,272 +153,6 @@ export function resolveTargets(
   return t;
 }
 
-/** How far a metric vector is from each target: >= 0 means met. */
-interface Check {
-  readonly name: BindingConstraint;
-  /** Margin, >= 0 when met; increasing in N. Decides whether the target is met. */
-  margin(m: QueueMetrics): number;
-  /**
-   * The margin on a scale where it is close to linear in N (logit of rates, log of ASA), with the
-   * same sign; guides the Erlang A search's interpolation.
-   */
-  score(m: QueueMetrics): number;
-  /**
-   * Real-valued N in (lo, hi] where the target is met exactly, by linear interpolation between
-   * metrics at lo (not met) and hi (met).
-   */
-  interpolate(lo: QueueMetrics, hi: QueueMetrics): number;
-}
-
-const SCORE_LIMIT = 40;
-const clampScore = (v: number): number =>
-  v > SCORE_LIMIT ? SCORE_LIMIT : v < -SCORE_LIMIT ? -SCORE_LIMIT : Number.isNaN(v) ? 0 : v;
-/** ln(p / (1 - p)), clamped to +-40 (so rates of exactly 0 or 1 stay finite). */
-const logit = (p: number): number => clampScore(Math.log(p) - Math.log1p(-p));
-
-/** Linear interpolation: the x in (x0, x1] where v goes from v0 to v1 and crosses target. */
-function crossing(x0: number, v0: number, x1: number, v1: number, target: number): number {
-  if (v1 === v0) return x1;
-  const t = (target - v0) / (v1 - v0);
-  return x0 + Math.min(1, Math.max(0, t)) * (x1 - x0);
-}
-
-function buildChecks(t: StaffingTargets, minAgents: number): Check[] {
-  const checks: Check[] = [];
-  if (t.serviceLevel !== undefined) {
-    const target = t.serviceLevel.fraction;
-    checks.push({
-      name: "serviceLevel",
-      margin: (m) => m.serviceLevel - target,
-      score: (m) => logit(m.serviceLevel) - logit(target),
-      interpolate: (lo, hi) =>
-        lo.stable
-          ? crossing(lo.agents, lo.serviceLevel, hi.agents, hi.serviceLevel, target)
-          : // Erlang C below the load: the service level is 0 at N = A and rises from there.
-            crossing(Math.max(lo.agents, hi.loadErlangs), 0, hi.agents, hi.serviceLevel, target),
-    });
-  }
-  if (t.asaSeconds !== undefined) {
-    const target = t.asaSeconds;
-    checks.push({
-      name: "asa",
-      margin: (m) => (target - m.asaSeconds) / target,
-      score: (m) => clampScore(Math.log(target) - Math.log(m.asaSeconds)),
-      interpolate: (lo, hi) =>
-        lo.stable
-          ? crossing(lo.agents, lo.asaSeconds, hi.agents, hi.asaSeconds, target)
-          : // Infinite ASA at N = A: interpolate the answer rate 1/ASA, which is 0 there.
-            crossing(
-              Math.max(lo.agents, hi.loadErlangs),
-              0,
-              hi.agents,
-              1 / hi.asaSeconds,
-              1 / target,
-            ),
-    });
-  }
-  if (t.maxOccupancy !== undefined) {
-    const target = t.maxOccupancy;
-    checks.push({
-      name: "occupancy",
-      margin: (m) => target - m.occupancy,
-      score: (m) => logit(target) - logit(m.occupancy),
-      interpolate: (lo, hi) =>
-        hi.model === "erlangC"
-          ? Math.max(lo.agents, hi.loadErlangs / target) // occupancy A/N is continuous in N
-          : crossing(lo.agents, lo.occupancy, hi.agents, hi.occupancy, target),
-    });
-  }
-  if (t.maxAbandonRate !== undefined) {
-    const target = t.maxAbandonRate;
-    checks.push({
-      name: "abandon",
-      margin: (m) => target - m.abandonRate,
-      score: (m) => logit(target) - logit(m.abandonRate),
-      interpolate: (lo, hi) =>
-        crossing(lo.agents, lo.abandonRate, hi.agents, hi.abandonRate, target),
-    });
-  }
-  // An open interval needs at least one agent, and at least minAgents when that is set.
-  const floor = Math.max(1, minAgents);
-  checks.push({
-    name: "minAgents",
-    margin: (m) => m.agents - floor,
-    score: (m) => m.agents - floor,
-    // The implicit floor of one agent must not inflate the fractional requirement: two tiny
-    // queues can share one agent. Only an explicit minAgents counts.
-    interpolate: (lo) => (minAgents > 0 ? minAgents : lo.agents),
-  });
-  return checks;
-}
-
-/** Smallest score over all checks. */
-function worstScore(checks: readonly Check[], m: QueueMetrics): number {
-  let worst = Number.POSITIVE_INFINITY;
-  for (const c of checks) worst = Math.min(worst, c.score(m));
-  return worst;
-}
-
-/** Smallest margin over all checks (monotone non-decreasing in N). */
-function worstMargin(checks: readonly Check[], m: QueueMetrics): number {
-  let worst = Number.POSITIVE_INFINITY;
-  for (const c of checks) worst = Math.min(worst, c.margin(m));
-  return worst;
-}
-
-/**
- * Binding constraint and fractional agents from the metrics at N - 1 (some target not met) and
- * N (all met): among the targets not met at N - 1, the one whose interpolated crossing is
- * largest.
- */
-function bindingAndFraction(
-  checks: readonly Check[],
-  below: QueueMetrics,
-  at: QueueMetrics,
-): { binding: BindingConstraint | null; fractional: number } {
-  let binding: BindingConstraint | null = null;
-  let fractional = Number.NEGATIVE_INFINITY;
-  for (const c of checks) {
-    if (c.margin(below) >= 0) continue;
-    const f = c.interpolate(below, at);
-    if (f > fractional || (binding === "minAgents" && f === fractional)) {
-      fractional = f;
-      binding = c.name;
-    }
-  }
-  if (binding === null) {
-    // Only Erlang C's stability (N > A) kept N - 1 out: the infimum is the load itself.
-    const name = checks.find((c) => c.name !== "minAgents")?.name ?? null;
-    return { binding: name, fractional: Math.max(below.agents, at.loadErlangs) };
-  }
-  return { binding, fractional };
-}
-
-/**
- * Erlang C search. With R = 1/B updated by R_n = 1 + (n/A) R_{n-1} from a start just below the
- * load (see recursionStart), each candidate costs O(1), so the whole search is O(N).
- */
-function staffErlangC(
-  load: number,
-  ahtSeconds: number,
-  slSeconds: number,
-  targets: StaffingTargets,
-  floor: number,
-): { below: QueueMetrics; at: QueueMetrics } {
-  const invLoad = 1 / load;
-  let inv = 1;
-  let n = recursionStart(load);
-  // Every N below `first` fails a target: stability (N > A), the floor, or the occupancy cap.
-  let first = Math.max(Math.floor(load) + 1, floor);
-  const maxOccupancy = targets.maxOccupancy;
-  if (maxOccupancy !== undefined) {
-    let occ = Math.max(1, Math.ceil(load / maxOccupancy));
-    while (occ > 1 && load / (occ - 1) <= maxOccupancy) occ--;
-    first = Math.max(first, occ);
-  }
-  while (n < first - 1) {
-    n++;
-    inv = 1 + n * invLoad * inv;
-  }
-  // Scan upwards with the same arithmetic as erlangCFromBlocking, so that the final metrics
-  // agree bit for bit with the decisions taken here.
-  const slFraction = targets.serviceLevel?.fraction;
-  const asaMax = targets.asaSeconds;
-  let invBelow: number;
-  for (;;) {
-    invBelow = inv;
-    n++;
-    inv = 1 + n * invLoad * inv;
-    const blocking = 1 / inv;
-    const gap = n - load;
-    const c = (n * blocking) / (gap + load * blocking);
-    if (slFraction !== undefined && 1 - c * Math.exp((-gap * slSeconds) / ahtSeconds) < slFraction)
-      continue;
-    if (asaMax !== undefined && (c * ahtSeconds) / gap > asaMax) continue;
-    if (maxOccupancy !== undefined && load / n > maxOccupancy) continue;
-    break;
-  }
-  return {
-    below: erlangCFromBlocking(n - 1, load, 1 / invBelow, ahtSeconds, slSeconds),
-    at: erlangCFromBlocking(n, load, 1 / inv, ahtSeconds, slSeconds),
-  };
-}
-
-/**
- * Erlang A search. "All targets met" is monotone in N, so the answer is the lower end of the
- * bracket (lo fails, hi meets) once hi - lo = 1. Candidates are placed by the secant method on
- * the worst score (logit of rates, log of ASA: nearly linear in N, so two or three evaluations
- * usually land next to the answer), with bisection and doubling as safeguards. Each evaluation
- * is O(1): Erlang B and the series S through the incomplete gamma function, or one recursion
- * step from a neighbouring candidate.
- *
- * @param bound - an N known (from throughput bounds) not to meet the targets
- */
-function staffErlangA(
-  load: number,
-  evaluate: (agents: number) => QueueMetrics,
-  checks: readonly Check[],
-  bound: number,
-): { below: QueueMetrics; at: QueueMetrics } {
-  let lo = Math.max(0, bound);
-  let loM: QueueMetrics | null = null;
-  let hi = Number.POSITIVE_INFINITY;
-  let hiM: QueueMetrics | null = null;
-  // last two evaluations, for the secant
-  let n1: number;
-  let s1: number;
-  let n2 = Number.NaN;
-  let s2 = Number.NaN;
-  let sameSide = 0;
-  let lastMet: boolean | null = null;
-  let p = Math.max(lo + 1, Math.ceil(load));
-  const spread = Math.max(1, Math.round(0.5 * Math.sqrt(load)));
-  for (let iter = 0; hi - lo > 1; iter++) {
-    const m = evaluate(p);
-    const met = worstMargin(checks, m) >= 0;
-    if (met) {
-      hi = p;
-      hiM = m;
-    } else {
-      lo = p;
-      loM = m;
-    }
-    sameSide = met === lastMet ? sameSide + 1 : 0;
-    lastMet = met;
-    n1 = n2;
-    s1 = s2;
-    n2 = p;
-    s2 = worstScore(checks, m);
-    if (hi - lo <= 1) break;
-    let next: number;
-    if (iter === 0) {
-      // Newton step with a typical slope of the logit service level, about 1.6 / sqrt(A) per agent
-      const step = Math.round((-s2 * Math.sqrt(load)) / 1.6);
-      next = met ? p + Math.min(-1, step) : p + Math.max(1, step);
-    } else {
-      const r = n2 - (s2 * (n2 - n1)) / (s2 - s1);
-      if (!Number.isFinite(r) || (sameSide >= 3 && hi !== Number.POSITIVE_INFINITY)) {
-        // safeguard against a stalled secant: bisect, or keep doubling the step upwards
-        next =
-          hi === Number.POSITIVE_INFINITY ? p + spread * 2 ** sameSide : Math.floor((lo + hi) / 2);
-      } else {
-        // The answer is the smallest integer at or above the root; probe it, or the one next to
-        // the bracket end that is already known.
-        next = Math.ceil(r - 1e-9);
-        // Coming from above twice, the secant tends to stay above the root: step one lower.
-        if (sameSide >= 1 && met) next -= 1;
-        if (next >= hi) next = hi - 1;
-        else if (next === lo) next = lo + 1;
-      }
-    }
-    if (next <= lo) next = lo + 1;
-    if (next >= hi) next = hi - 1;
-    p = next;
-  }
-  if (hiM === null) throw new Error("unreachable: search ended without a staffing level");
-  return { below: loM ?? evaluate(lo), at: hiM };
-}
-
 /** Staffing rules shared by many intervals: model, targets, shrinkage and floor. */
 export interface StaffingPolicy extends ModelOptions {
   /**
@@ -433,6 +170,8 @@ export interface StaffingPolicy extends ModelOptions {
 export interface Staffer {
   /** The targets actually applied (the default service level filled in). */
   readonly targets: StaffingTargets;
+  /** The queueing model of the policy: Erlang A when a patience is given, else Erlang C. */
+  readonly model: QueueModel;
   /**
    * Staffs one interval.
    *
@@ -441,7 +180,17 @@ export interface Staffer {
    * @throws RangeError naming the invalid field
    */
   staff(workload: Workload, shrinkage?: number): StaffingResult;
+  /**
+   * Staffs one interval into row `index` of a {@link RequirementTable}: the same numbers as
+   * {@link Staffer.staff} without allocating a result object (for forecasts of millions of rows).
+   *
+   * @throws RangeError naming the invalid field
+   */
+  staffInto(table: RequirementTable, index: number, workload: Workload, shrinkage?: number): void;
 }
+
+/** Binding and fractional requirement of an interval without calls. */
+const NOTHING_BINDS = { binding: null, fractional: 0 } as const;
 
 function validateShrinkage(shrinkage: number): void {
   requireFinite("shrinkage", shrinkage, shrinkage >= 0 && shrinkage < 1, "in [0, 1)");
@@ -472,13 +221,76 @@ export function createStaffer(policy: StaffingPolicy): Staffer {
   const checks = buildChecks(targets, minAgents);
   const floor = Math.max(1, minAgents);
 
-  const finish = (
-    below: QueueMetrics | null,
-    at: QueueMetrics,
+  /** The metrics at the answer and one agent below (null when nothing had to be staffed). */
+  const solve = (
+    workload: Workload,
     shrinkage: number,
-  ): StaffingResult => {
+  ): { below: QueueMetrics | null; at: QueueMetrics } => {
+    validateWorkload(workload);
+    validateShrinkage(shrinkage);
+    const load = offeredLoad(workload);
+    const aht = workload.ahtSeconds;
+
+    if (patience === undefined) {
+      if (load === 0) return { below: null, at: erlangCFromBlocking(0, 0, 1, aht, slSeconds) };
+      return staffErlangC(load, aht, slSeconds, targets, floor);
+    }
+
+    // Erlang B from the nearest probe already made when that is cheaper than the incomplete
+    // gamma function (about 60 recursion steps cost as much): upwards by the stable recursion
+    // R_n = 1 + (n/A) R_{n-1} (R = 1/B), downwards by B_{n-1} = n B_n / (A (1 - B_n)) for a few
+    // steps only (its relative error grows by 1/(1 - B) per step).
+    const probed: number[] = [];
+    const probedInv: number[] = [];
+    const invLoad = load === 0 ? 0 : 1 / load;
+    const evaluate = (agents: number): QueueMetrics => {
+      let from = -1;
+      let fromBelow = true;
+      for (let k = 0; k < probed.length; k++) {
+        const d = agents - probed[k]!;
+        if (d >= 0 && d <= 48 && (from < 0 || !fromBelow || d < agents - probed[from]!)) {
+          from = k;
+          fromBelow = true;
+        } else if (d < 0 && d >= -4 && from < 0) {
+          from = k;
+          fromBelow = false;
+        }
+      }
+      let inv: number;
+      if (from < 0) {
+        inv = 1 / erlangB(agents, load);
+      } else if (fromBelow) {
+        inv = probedInv[from]!;
+        for (let n = probed[from]! + 1; n <= agents; n++) inv = 1 + n * invLoad * inv;
+      } else {
+        inv = probedInv[from]!;
+        for (let n = probed[from]!; n > agents; n--) inv = ((inv - 1) * load) / n;
+      }
+      probed.push(agents);
+      probedInv.push(inv);
+      return erlangAAt(agents, load, aht, patience, slSeconds, definition, 1 / inv);
+    };
+    if (load === 0) return { below: null, at: evaluate(0) };
+    // Lower bounds from throughput (A (1 - P(ab)) <= N): answered within T / offered <= N / A,
+    // P(ab) >= 1 - N/A, ASA = P(ab) x patience.
+    let bound = floor - 1;
+    if (targets.serviceLevel !== undefined && definition === "offered") {
+      bound = Math.max(bound, Math.ceil(targets.serviceLevel.fraction * load) - 1);
+    }
+    if (targets.maxAbandonRate !== undefined) {
+      bound = Math.max(bound, Math.ceil((1 - targets.maxAbandonRate) * load) - 1);
+    }
+    if (targets.asaSeconds !== undefined) {
+      bound = Math.max(bound, Math.ceil((1 - targets.asaSeconds / patience) * load) - 1);
+    }
+    return staffErlangA(load, evaluate, checks, bound);
+  };
+
+  const staff = (workload: Workload, shrinkageOverride?: number): StaffingResult => {
+    const shrinkage = shrinkageOverride ?? defaultShrinkage;
+    const { below, at } = solve(workload, shrinkage);
     const { binding, fractional } =
-      below === null ? { binding: null, fractional: 0 } : bindingAndFraction(checks, below, at);
+      below === null ? NOTHING_BINDS : bindingAndFraction(checks, below, at);
     // Properties spelled out: object spread of a non-literal is a slow path in V8.
     return {
       model: at.model,
@@ -495,56 +307,39 @@ export function createStaffer(policy: StaffingPolicy): Staffer {
       fractionalAgents: fractional,
       fractionalScheduledAgents: fractional / (1 - shrinkage),
       binding,
+      intervalSeconds: workload.intervalSeconds,
+      ahtSeconds: workload.ahtSeconds,
     };
   };
 
-  const staff = (workload: Workload, shrinkageOverride?: number): StaffingResult => {
-    validateWorkload(workload);
+  const staffInto = (
+    table: RequirementTable,
+    index: number,
+    workload: Workload,
+    shrinkageOverride?: number,
+  ): void => {
     const shrinkage = shrinkageOverride ?? defaultShrinkage;
-    if (shrinkageOverride !== undefined) validateShrinkage(shrinkageOverride);
-    const load = offeredLoad(workload);
-    const aht = workload.ahtSeconds;
-
-    if (patience === undefined) {
-      if (load === 0) return finish(null, erlangCFromBlocking(0, 0, 1, aht, slSeconds), shrinkage);
-      const { below, at } = staffErlangC(load, aht, slSeconds, targets, floor);
-      return finish(below, at, shrinkage);
-    }
-
-    // Erlang B by one recursion step when the search moves to a neighbour, else directly.
-    let lastAgents = -2;
-    let lastBlocking = 1;
-    const evaluate = (agents: number): QueueMetrics => {
-      let blocking: number;
-      if (agents === lastAgents + 1) {
-        blocking = (load * lastBlocking) / (agents + load * lastBlocking);
-      } else if (agents === lastAgents - 1 && lastBlocking < 1) {
-        blocking = (lastAgents * lastBlocking) / (load * (1 - lastBlocking));
-      } else {
-        blocking = erlangB(agents, load);
-      }
-      lastAgents = agents;
-      lastBlocking = blocking;
-      return erlangAAt(agents, load, aht, patience, slSeconds, definition, blocking);
-    };
-    if (load === 0) return finish(null, evaluate(0), shrinkage);
-    // Lower bounds from throughput (A (1 - P(ab)) <= N): answered within T / offered <= N / A,
-    // P(ab) >= 1 - N/A, ASA = P(ab) x patience.
-    let bound = floor - 1;
-    if (targets.serviceLevel !== undefined && definition === "offered") {
-      bound = Math.max(bound, Math.ceil(targets.serviceLevel.fraction * load) - 1);
-    }
-    if (targets.maxAbandonRate !== undefined) {
-      bound = Math.max(bound, Math.ceil((1 - targets.maxAbandonRate) * load) - 1);
-    }
-    if (targets.asaSeconds !== undefined) {
-      bound = Math.max(bound, Math.ceil((1 - targets.asaSeconds / patience) * load) - 1);
-    }
-    const { below, at } = staffErlangA(load, evaluate, checks, bound);
-    return finish(below, at, shrinkage);
+    const { below, at } = solve(workload, shrinkage);
+    const { binding, fractional } =
+      below === null ? NOTHING_BINDS : bindingAndFraction(checks, below, at);
+    table.intervalSeconds[index] = workload.intervalSeconds;
+    table.ahtSeconds[index] = workload.ahtSeconds;
+    table.loadErlangs[index] = at.loadErlangs;
+    table.agents[index] = at.agents;
+    table.scheduledAgents[index] = scheduledFromProductive(at.agents, shrinkage);
+    table.fractionalAgents[index] = fractional;
+    table.fractionalScheduledAgents[index] = fractional / (1 - shrinkage);
+    table.probWait[index] = at.probWait;
+    table.serviceLevel[index] = at.serviceLevel;
+    table.asaSeconds[index] = at.asaSeconds;
+    table.stable[index] = at.stable ? 1 : 0;
+    table.occupancy[index] = at.occupancy;
+    table.abandonRate[index] = at.abandonRate;
+    table.meanQueueLength[index] = at.meanQueueLength;
+    table.binding[index] = binding;
   };
 
-  return { targets, staff };
+  return { targets, model: patience === undefined ? "erlangC" : "erlangA", staff, staffInto };
 }
 
 /**

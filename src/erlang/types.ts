@@ -87,6 +87,10 @@ export type BindingConstraint = "serviceLevel" | "asa" | "occupancy" | "abandon"
 
 /** Result of staffing one interval. */
 export interface StaffingResult extends QueueMetrics {
+  /** The workload's interval length, seconds (echoed). */
+  readonly intervalSeconds: number;
+  /** The workload's AHT, seconds (echoed). */
+  readonly ahtSeconds: number;
   /** Agents to schedule: ceil(agents / (1 - shrinkage)). */
   readonly scheduledAgents: number;
   /**

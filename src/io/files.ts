@@ -5,7 +5,7 @@
  * @module
  */
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { open, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { NoInputError, StaffcastError, EXIT } from "./errors.ts";
 
@@ -51,8 +51,22 @@ export async function readText(path: string, streams: Streams): Promise<string> 
  * @throws StaffcastError (exit 1) when the file cannot be written; the target is untouched
  */
 export async function writeTextAtomic(path: string, text: string, streams: Streams): Promise<void> {
+  await writeChunksAtomic(path, [text], streams);
+}
+
+/**
+ * Writes a sequence of text chunks to `path` atomically (into a temporary file beside it, then
+ * renamed over it), or to stdout for `-`. Large outputs never have to exist as one string.
+ *
+ * @throws StaffcastError (exit 1) when the file cannot be written; the target is untouched
+ */
+export async function writeChunksAtomic(
+  path: string,
+  chunks: Iterable<string>,
+  streams: Streams,
+): Promise<void> {
   if (path === "-") {
-    streams.stdout.write(text);
+    for (const chunk of chunks) streams.stdout.write(chunk);
     return;
   }
   const tmp = join(
@@ -60,11 +74,17 @@ export async function writeTextAtomic(path: string, text: string, streams: Strea
     `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
   );
   try {
-    await writeFile(tmp, text, "utf8");
+    const handle = await open(tmp, "w");
+    try {
+      for (const chunk of chunks) await handle.write(chunk);
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== "string") throw error; // not an I/O failure
     throw new StaffcastError(`cannot write ${path} (${code})`, EXIT.failure);
   }
 }

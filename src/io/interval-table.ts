@@ -8,17 +8,20 @@ import { parseInstant } from "../time/instant.ts";
 import type { CsvTable } from "./csv.ts";
 import { DataError, type DataIssue } from "./errors.ts";
 
-/** One validated interval row. */
-export interface IntervalRow {
-  readonly queue: string;
+/**
+ * Validated interval rows in columns (entry i belongs to record i): the shape the staffing
+ * engine takes in bulk. NaN in `ahtSeconds` or `shrinkage` marks an empty or absent cell.
+ */
+export interface IntervalColumns {
+  readonly queue: string[];
   /** UTC epoch milliseconds. */
-  readonly startMs: number;
-  readonly calls: number;
-  readonly ahtSeconds?: number;
-  readonly shrinkage?: number;
+  readonly startMs: Float64Array;
+  readonly calls: Float64Array;
+  readonly ahtSeconds: Float64Array;
+  readonly shrinkage: Float64Array;
 }
 
-/** Options of {@link readIntervalRows}. */
+/** Options of {@link readIntervalColumns}. */
 export interface IntervalRowsOptions {
   /** Column holding the calls to staff for (default `calls`), e.g. `calls_p90`. */
   readonly callsColumn?: string;
@@ -27,17 +30,31 @@ export interface IntervalRowsOptions {
 /** At most this many problems are listed; the rest are counted. */
 export const MAX_ISSUES = 20;
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 /**
- * Parses a numeric cell strictly: decimal notation only (no hex, no empty cell, no Infinity).
+ * Parses a numeric cell strictly: decimal notation only (no hex, binary or octal prefixes, no
+ * empty cell, no Infinity; cells arrive trimmed).
  *
  * @returns the number, or undefined if the text is not a plain decimal number
+ * @example
+ * parseNumberCell("1.5e3"); // => 1500
+ * parseNumberCell("0x10"); // => undefined
  */
 export function parseNumberCell(text: string): number | undefined {
-  if (!NUMBER.test(text)) return undefined;
+  // Number() accepts every decimal form we want; it also accepts "", surrounding blanks,
+  // "Infinity" and 0x/0b/0o literals, which are ruled out here.
   const v = Number(text);
-  return Number.isFinite(v) ? v : undefined;
+  if (!Number.isFinite(v) || text === "") return undefined;
+  const c = text.charCodeAt(text.length - 1);
+  if (c === 32 || c === 9 || c === 10 || c === 13) return undefined;
+  const first = text.charCodeAt(0);
+  if (first === 48 && text.length > 1) {
+    const second = text.charCodeAt(1) | 32; // lower case
+    if (second === 120 || second === 98 || second === 111) return undefined; // x, b, o
+  }
+  if (first !== 43 && first !== 45 && first !== 46 && !(first >= 48 && first <= 57)) {
+    return undefined; // leading blank or anything else
+  }
+  return v;
 }
 
 /** Collects issues up to MAX_ISSUES and counts the rest. */
@@ -61,7 +78,7 @@ export class IssueList {
 }
 
 /**
- * Validates the rows of an interval table.
+ * Validates the rows of an interval table into columns.
  *
  * Required columns: `start` (ISO-8601 with an offset or Z) and the calls column (a number >= 0).
  * Optional: `queue` (text), `aht_s` (seconds > 0; an empty cell means "use the default"),
@@ -70,11 +87,11 @@ export class IssueList {
  *
  * @throws DataError naming file, line, column and field of each bad cell (up to 20)
  */
-export function readIntervalRows(
+export function readIntervalColumns(
   table: CsvTable,
   file: string,
   options: IntervalRowsOptions = {},
-): IntervalRow[] {
+): IntervalColumns {
   const callsColumn = options.callsColumn ?? "calls";
   const index = (name: string): number => table.header.indexOf(name);
   const iStart = index("start");
@@ -88,39 +105,58 @@ export function readIntervalRows(
   if (iCalls < 0) issues.add({ file, line: 1, message: `missing column "${callsColumn}" ${have}` });
   issues.throwIfAny(file);
 
-  const rows: IntervalRow[] = new Array<IntervalRow>(table.records.length);
-  for (let r = 0; r < table.records.length; r++) {
-    const rec = table.records[r]!;
-    const line = table.lines[r]!;
-    const bad = (col: number, field: string, message: string): void => {
-      issues.add({ file, line, column: col + 1, field, message, value: rec[col]! });
-    };
-    const startText = rec[iStart]!;
-    const start = parseInstant(startText);
-    if (typeof start === "string") bad(iStart, "start", start);
-    const calls = parseNumberCell(rec[iCalls]!);
-    if (calls === undefined || calls < 0) bad(iCalls, callsColumn, "expected a number >= 0");
-    let aht: number | undefined;
-    if (iAht >= 0 && rec[iAht] !== "") {
-      aht = parseNumberCell(rec[iAht]!);
-      if (aht === undefined || aht <= 0) bad(iAht, "aht_s", "expected a number of seconds > 0");
+  const n = table.length;
+  const out: IntervalColumns = {
+    queue: new Array<string>(n).fill(""),
+    startMs: new Float64Array(n),
+    calls: new Float64Array(n),
+    ahtSeconds: new Float64Array(n).fill(Number.NaN),
+    shrinkage: new Float64Array(n).fill(Number.NaN),
+  };
+  const bad = (r: number, col: number, field: string, message: string): void => {
+    issues.add({
+      file,
+      line: table.line(r),
+      column: col + 1,
+      field,
+      message,
+      value: table.cell(r, col),
+    });
+  };
+  const queueNames = new Map<string, string>();
+  for (let r = 0; r < n; r++) {
+    const start = parseInstant(table.cell(r, iStart));
+    if (typeof start === "string") bad(r, iStart, "start", start);
+    else out.startMs[r] = start;
+    const calls = parseNumberCell(table.cell(r, iCalls));
+    if (calls === undefined || calls < 0) bad(r, iCalls, callsColumn, "expected a number >= 0");
+    else out.calls[r] = calls;
+    if (iQueue >= 0) {
+      // one string per distinct queue name, not one per row
+      const name = table.cell(r, iQueue);
+      let interned = queueNames.get(name);
+      if (interned === undefined) queueNames.set(name, (interned = name));
+      out.queue[r] = interned;
     }
-    let shrinkage: number | undefined;
-    if (iShrink >= 0 && rec[iShrink] !== "") {
-      shrinkage = parseNumberCell(rec[iShrink]!);
-      if (shrinkage === undefined || shrinkage < 0 || shrinkage >= 1) {
-        bad(iShrink, "shrinkage", "expected a fraction in [0, 1)");
+    if (iAht >= 0) {
+      const text = table.cell(r, iAht);
+      if (text !== "") {
+        const aht = parseNumberCell(text);
+        if (aht === undefined || aht <= 0)
+          bad(r, iAht, "aht_s", "expected a number of seconds > 0");
+        else out.ahtSeconds[r] = aht;
       }
     }
-    if (issues.size > 0) continue;
-    rows[r] = {
-      queue: iQueue >= 0 ? rec[iQueue]! : "",
-      startMs: start as number,
-      calls: calls!,
-      ...(aht === undefined ? {} : { ahtSeconds: aht }),
-      ...(shrinkage === undefined ? {} : { shrinkage }),
-    };
+    if (iShrink >= 0) {
+      const text = table.cell(r, iShrink);
+      if (text !== "") {
+        const shrinkage = parseNumberCell(text);
+        if (shrinkage === undefined || shrinkage < 0 || shrinkage >= 1) {
+          bad(r, iShrink, "shrinkage", "expected a fraction in [0, 1)");
+        } else out.shrinkage[r] = shrinkage;
+      }
+    }
   }
   issues.throwIfAny(file);
-  return rows;
+  return out;
 }

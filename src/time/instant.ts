@@ -28,6 +28,8 @@ function isLeap(year: number): boolean {
  * parseInstant("2025-03-09T08:00:00"); // => "no time-zone offset (add Z or +HH:MM)"
  */
 export function parseInstant(text: string): number | string {
+  const fast = parseCanonical(text);
+  if (fast === fast) return fast; // not NaN
   const m = ISO.exec(text);
   if (m === null) {
     if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?$/.test(text)) {
@@ -57,6 +59,72 @@ export function parseInstant(text: string): number | string {
     offsetMinutes = (m[9] === "-" ? -1 : 1) * (oh * 60 + om);
   }
   return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+}
+
+/** Value of the two decimal digits at `i`, or NaN. */
+function digits2(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (month 1-12), the "days from civil"
+ * algorithm of H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * The common forms `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS+HH:MM` read by character
+ * codes (a million rows in a fraction of the regular expression's time); NaN for anything
+ * else, including out-of-range fields, which the full parser then explains.
+ */
+function parseCanonical(text: string): number {
+  const len = text.length;
+  if (
+    (len !== 20 && len !== 25) ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  ) {
+    return Number.NaN;
+  }
+  const year = digits2(text, 0) * 100 + digits2(text, 2);
+  const month = digits2(text, 5);
+  const day = digits2(text, 8);
+  const hour = digits2(text, 11);
+  const minute = digits2(text, 14);
+  const second = digits2(text, 17);
+  let offsetMinutes = 0;
+  if (len === 20) {
+    if (text.charCodeAt(19) !== 90) return Number.NaN;
+  } else {
+    const sign = text.charCodeAt(19);
+    const oh = digits2(text, 20);
+    const om = digits2(text, 23);
+    if ((sign !== 43 && sign !== 45) || text.charCodeAt(22) !== 58 || !(oh <= 18 && om <= 59)) {
+      return Number.NaN;
+    }
+    offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  // NaN fields fail these comparisons too
+  if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) {
+    return Number.NaN;
+  }
+  if (day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return Number.NaN;
+  return (
+    daysFromCivil(year, month, day) * 86_400_000 +
+    ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000
+  );
 }
 
 const pad2 = (v: number): string => (v < 10 ? `0${v}` : String(v));

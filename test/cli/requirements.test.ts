@@ -45,9 +45,9 @@ describe("staffcast requirements (contract)", () => {
       "occupancy",
       "abandon_rate",
     ]);
-    expect(out.records.length).toBe(input.records.length);
-    out.records.forEach((rec, i) => {
-      expect(rec.slice(0, input.header.length)).toEqual(input.records[i]);
+    expect(out.records().length).toBe(input.records().length);
+    out.records().forEach((rec, i) => {
+      expect(rec.slice(0, input.header.length)).toEqual(input.records()[i]);
     });
   });
 
@@ -58,9 +58,9 @@ describe("staffcast requirements (contract)", () => {
     );
     const agents = mean.header.indexOf("agents");
     let more = 0;
-    p90.records.forEach((rec, i) => {
-      expect(Number(rec[agents])).toBeGreaterThanOrEqual(Number(mean.records[i]![agents]));
-      if (Number(rec[agents]) > Number(mean.records[i]![agents])) more++;
+    p90.records().forEach((rec, i) => {
+      expect(Number(rec[agents])).toBeGreaterThanOrEqual(Number(mean.records()[i]![agents]));
+      if (Number(rec[agents]) > Number(mean.records()[i]![agents])) more++;
     });
     expect(more).toBeGreaterThan(100);
   });
@@ -89,7 +89,7 @@ describe("staffcast requirements (contract)", () => {
     );
     expect(r.code).toBe(0);
     const out = csv(r.stdout);
-    const col = (name: string) => out.records.map((rec) => rec[out.header.indexOf(name)]);
+    const col = (name: string) => out.records().map((rec) => rec[out.header.indexOf(name)]);
     expect(col("load_erlangs")).toEqual(["10", "20", "0", "0.2"]);
     expect(col("agents")).toEqual(["14", "25", "0", "3"]);
     expect(col("scheduled_agents")).toEqual(["20", "50", "0", "5"]);
@@ -106,15 +106,15 @@ describe("staffcast requirements (contract)", () => {
     ].join("\n");
     const r = await runCli(["requirements", "--forecast", "-", "--aht", "90"], input);
     const out = csv(r.stdout);
-    const load = out.records.map((rec) => Number(rec[out.header.indexOf("load_erlangs")]));
+    const load = out.records().map((rec) => Number(rec[out.header.indexOf("load_erlangs")]));
     expect(load).toEqual([1, 1, 1, 0.25, 0.25]);
     const fixed = csv(
       (await runCli(["requirements", "--forecast", "-", "--aht", "90", "--interval", "30m"], input))
         .stdout,
     );
-    expect(fixed.records.map((rec) => Number(rec[fixed.header.indexOf("load_erlangs")]))).toEqual([
-      0.5, 0.5, 0.5, 0.5, 0.5,
-    ]);
+    expect(fixed.records().map((rec) => Number(rec[fixed.header.indexOf("load_erlangs")]))).toEqual(
+      [0.5, 0.5, 0.5, 0.5, 0.5],
+    );
   });
 
   it("reads offsets, quoted fields and CRLF line ends, and writes them back safely", async () => {
@@ -123,7 +123,7 @@ describe("staffcast requirements (contract)", () => {
     const r = await runCli(["requirements", "--forecast", "-", "--aht", "120"], input);
     expect(r.code).toBe(0);
     const out = csv(r.stdout);
-    expect(out.records[0]!.slice(0, 4)).toEqual([
+    expect(out.records()[0]!.slice(0, 4)).toEqual([
       "2025-03-09T08:00:00-04:00",
       "sales, east",
       "20",
@@ -138,7 +138,7 @@ describe("staffcast requirements (contract)", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     expect(readdirSync(dir)).toEqual(["req.csv"]);
-    expect(csv(readFileSync(target, "utf8")).records.length).toBe(280);
+    expect(csv(readFileSync(target, "utf8")).records().length).toBe(280);
   });
 });
 

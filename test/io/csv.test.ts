@@ -7,20 +7,32 @@ describe("parseCsv", () => {
   it("handles a BOM, CRLF, blank lines, trimming and a missing final newline", () => {
     const t = parseCsv("\uFEFFa, b\r\n\r\n 1 ,2\r\n3,4", "f.csv");
     expect(t.header).toEqual(["a", "b"]);
-    expect(t.records).toEqual([
+    expect(t.records()).toEqual([
       ["1", "2"],
       ["3", "4"],
     ]);
-    expect(t.lines).toEqual([3, 4]);
+    expect(Array.from({ length: t.length }, (_, r) => t.line(r))).toEqual([3, 4]);
   });
 
   it("reads quoted fields with commas, escaped quotes and line breaks, keeping line numbers", () => {
     const t = parseCsv('a,b\n"x, y","say ""hi""\nthere"\n5,6\n', "f.csv");
-    expect(t.records).toEqual([
+    expect(t.records()).toEqual([
       ["x, y", 'say "hi"\nthere'],
       ["5", "6"],
     ]);
-    expect(t.lines).toEqual([2, 4]);
+    expect(Array.from({ length: t.length }, (_, r) => t.line(r))).toEqual([2, 4]);
+  });
+
+  it("finds a quoted field after plain lines, and plain lines after it", () => {
+    const t = parseCsv('a,b\n1,2\n3,4\n"x,""y""",5\n6,7\n8,9', "f.csv");
+    expect(t.records()).toEqual([
+      ["1", "2"],
+      ["3", "4"],
+      ['x,"y"', "5"],
+      ["6", "7"],
+      ["8", "9"],
+    ]);
+    expect(Array.from({ length: t.length }, (_, r) => t.line(r))).toEqual([2, 3, 4, 5, 6]);
   });
 
   it("reports structural problems with their lines", () => {
@@ -50,7 +62,7 @@ describe("parseCsv", () => {
       // a record of two empty cells is a blank line, which readers skip
       const kept = rows.filter(([x, y]) => `${x}${y}` !== "");
       const back = parseCsv(formatCsv(["x", "y"], kept), "p.csv");
-      expect(back.records).toEqual(kept);
+      expect(back.records()).toEqual(kept);
     },
   );
 });

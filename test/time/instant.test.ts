@@ -32,6 +32,20 @@ describe("parseInstant (independent of the machine's TZ)", () => {
     },
   );
 
+  test.prop([
+    fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 11, 31) }),
+    fc.integer({ min: -18 * 60, max: 18 * 60 }),
+  ])("reads second-precision offsets and Z exactly as Date.parse does", (ms, offset) => {
+    const whole = Math.floor(ms / 1000) * 1000;
+    const local = new Date(whole + offset * 60_000).toISOString().slice(0, 19);
+    const abs = Math.abs(offset);
+    const sign = offset < 0 ? "-" : "+";
+    const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+    expect(parseInstant(text)).toBe(whole);
+    expect(parseInstant(text)).toBe(Date.parse(text));
+    expect(parseInstant(`${local}Z`)).toBe(Date.parse(`${local}Z`));
+  });
+
   it("agrees with Date.parse for offset strings", () => {
     for (const s of [
       "2025-11-02T01:30:00-04:00",
