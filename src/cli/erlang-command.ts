@@ -32,8 +32,8 @@ export function registerErlang(program: Command, streams: Streams): void {
     .command("erlang")
     .summary("agents needed for one interval (Erlang C, or Erlang A with --patience)")
     .description(
-      "Staffs one interval to its targets (smallest number of agents meeting all of them), or with\n" +
-        "--agents evaluates that number. Default target: 80 % answered within 20 s.",
+      "Staffs one interval to its targets (the smallest number of agents meeting all of them), " +
+        "or with --agents evaluates that number. Default target: 80 % answered within 20 s.",
     )
     .requiredOption("--calls <n>", "calls offered in the interval", nonNegative)
     .requiredOption("--interval <dur>", "interval length: 15m, 30m, 1h, 900s or seconds", duration)

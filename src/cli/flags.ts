@@ -27,6 +27,13 @@ export function positive(text: string): number {
   return v;
 }
 
+/** An integer >= 1. */
+export function atLeastOne(text: string): number {
+  const v = number(text);
+  if (!Number.isInteger(v) || v < 1) throw new InvalidArgumentError("must be a whole number >= 1.");
+  return v;
+}
+
 /** An integer >= 0. */
 export function count(text: string): number {
   const v = number(text);

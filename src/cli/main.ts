@@ -26,7 +26,7 @@ function version(): string {
 /**
  * Runs the CLI with the given arguments (without the `node` and script entries).
  *
- * @returns the exit code: 0 ok, 1 unexpected failure, 2 usage, 65 bad data, 66 missing input
+ * @returns the exit code: 0 ok, 1 failure, 2 usage (missing input files included), 65 bad data
  */
 export async function run(args: readonly string[], streams: Streams): Promise<number> {
   const program = new Command("staffcast");
@@ -44,7 +44,8 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
     .addHelpText(
       "after",
       `
-Exit codes: 0 ok, 1 unexpected failure, 2 bad usage, 65 bad input data, 66 input file not found.
+Exit codes: 0 ok, 1 failure (a bug, or an output that cannot be written),
+2 bad usage (flags, or an input file that cannot be read), 65 bad input data.
 
 Examples:
   $ staffcast erlang --calls 100 --interval 30m --aht 180

@@ -2,12 +2,13 @@
  * `staffcast requirements`: agents per interval and queue for a whole forecast CSV.
  */
 import type { Command } from "commander";
-import { computeRequirementTable, type RequirementTable } from "../erlang/index.ts";
-import { csvCell, csvNumber, parseCsv } from "../io/csv.ts";
+import { computeRequirementTableParallel, type RequirementTable } from "../erlang/index.ts";
+import { csvCell, parseCsv } from "../io/csv.ts";
 import { DataError, UsageError } from "../io/errors.ts";
 import { inputName, readText, writeChunksAtomic, type Streams } from "../io/files.ts";
 import { readIntervalColumns } from "../io/interval-table.ts";
-import { count, duration, positive } from "./flags.ts";
+import { atLeastOne, count, duration, positive } from "./flags.ts";
+import { REQUIREMENT_COLUMNS, requirementCells } from "./requirement-cells.ts";
 import { addStaffingOptions, policyFromFlags, type StaffingFlags } from "./staffing-options.ts";
 
 interface RequirementsFlags extends StaffingFlags {
@@ -16,30 +17,8 @@ interface RequirementsFlags extends StaffingFlags {
   callsColumn: string;
   minAgents?: number;
   aht?: number;
+  threads?: number;
   out: string;
-}
-
-/** Columns added to every row, in this order. */
-export const REQUIREMENT_COLUMNS = [
-  "load_erlangs",
-  "agents",
-  "scheduled_agents",
-  "fractional_agents",
-  "fractional_scheduled_agents",
-  "service_level",
-  "asa_s",
-  "occupancy",
-  "abandon_rate",
-] as const;
-
-/** The added cells of row i, comma-separated, numbers unrounded (empty where infinite). */
-function requirementCells(t: RequirementTable, i: number): string {
-  return (
-    `${csvNumber(t.loadErlangs[i]!)},${t.agents[i]!},${t.scheduledAgents[i]!},` +
-    `${csvNumber(t.fractionalAgents[i]!)},${csvNumber(t.fractionalScheduledAgents[i]!)},` +
-    `${csvNumber(t.serviceLevel[i]!)},${csvNumber(t.asaSeconds[i]!)},` +
-    `${csvNumber(t.occupancy[i]!)},${csvNumber(t.abandonRate[i]!)}`
-  );
 }
 
 /** Registers the command. */
@@ -48,9 +27,10 @@ export function registerRequirements(program: Command, streams: Streams): void {
     .command("requirements")
     .summary("agents needed per interval and queue for a forecast CSV")
     .description(
-      "Reads interval rows (start,queue,calls[,aht_s][,shrinkage]) and adds the staffing requirement\n" +
-        "of each row. Other columns pass through unchanged; one output row per input row, same order.\n" +
-        "When shifts place breaks themselves (staffcast schedule), leave breaks out of --shrinkage.",
+      "Reads interval rows (start,queue,calls[,aht_s][,shrinkage]) and adds the staffing " +
+        "requirement of each row. Other columns pass through unchanged; one output row per " +
+        "input row, same order.\n\nWhen shifts place breaks themselves (staffcast schedule), " +
+        "leave breaks out of --shrinkage.",
     )
     .requiredOption("--forecast <csv>", "forecast CSV, or - for stdin")
     .option(
@@ -60,7 +40,12 @@ export function registerRequirements(program: Command, streams: Streams): void {
     )
     .option("--calls-column <name>", "column to staff for, e.g. calls_p90", "calls")
     .option("--min-agents <n>", "floor of productive agents for intervals with calls > 0", count)
-    .option("--aht <s>", "AHT in seconds for rows without an aht_s value", positive);
+    .option("--aht <s>", "AHT in seconds for rows without an aht_s value", positive)
+    .option(
+      "--threads <n>",
+      "threads for big forecasts (default: all cores; the same numbers with any count)",
+      atLeastOne,
+    );
   addStaffingOptions(cmd)
     .option("--out <csv>", "output CSV, or - for stdout", "-")
     .addHelpText(
@@ -85,11 +70,15 @@ async function runRequirements(flags: RequirementsFlags, streams: Streams): Prom
 
   let results: RequirementTable;
   try {
-    results = computeRequirementTable(columns, {
-      ...policy,
-      ...(flags.interval === undefined ? {} : { intervalSeconds: flags.interval }),
-      ...(flags.aht === undefined ? {} : { ahtSeconds: flags.aht }),
-    });
+    results = await computeRequirementTableParallel(
+      columns,
+      {
+        ...policy,
+        ...(flags.interval === undefined ? {} : { intervalSeconds: flags.interval }),
+        ...(flags.aht === undefined ? {} : { ahtSeconds: flags.aht }),
+      },
+      flags.threads === undefined ? {} : { threads: flags.threads },
+    );
   } catch (error) {
     if (error instanceof DataError) {
       // Rows are located by index: give them their file, line and column.

@@ -107,8 +107,10 @@ export function erlangAAt(
   const main = seriesMoments(x, y);
 
   // P(W > 0) = 1 / (1 + (1 - E) / (E S)), evaluated in logs (S may be astronomically large).
-  const probWait =
-    blocking === 0 ? 0 : 1 / (1 + Math.exp(Math.log1p(-blocking) - Math.log(blocking) - main.lnS));
+  // ln((1 - E)/E) with one logarithm where that loses nothing (E < 1/2: no cancellation in 1/E - 1)
+  const lnOdds =
+    blocking < 0.5 ? Math.log(1 / blocking - 1) : Math.log1p(-blocking) - Math.log(blocking);
+  const probWait = blocking === 0 ? 0 : 1 / (1 + Math.exp(lnOdds - main.lnS));
   const abandonGivenWait = clamp01(main.uOverS / y);
   const abandonRate = probWait * abandonGivenWait;
   const asaSeconds = abandonRate * patienceSeconds;

@@ -37,6 +37,7 @@ export {
   type RequirementsOptions,
 } from "./requirements.ts";
 export { createRequirementTable, requirementAt, type RequirementTable } from "./table.ts";
+export { computeRequirementTableParallel, type ParallelOptions } from "./parallel.ts";
 export { squareRootStaffing } from "./square-root.ts";
 export type {
   BindingConstraint,

@@ -56,7 +56,7 @@ export type IntervalRequirement = StaffingResult;
 const MAX_ISSUES = 20;
 
 /** Collects row problems, keeping the first MAX_ISSUES. */
-class Issues {
+export class Issues {
   readonly list: DataIssue[] = [];
   private more = 0;
   add(issue: DataIssue): void {
@@ -105,9 +105,125 @@ function inferIntervals(forecast: ForecastColumns, issues: Issues): Map<string, 
 }
 
 /**
+ * A forecast checked and resolved for staffing: each row's interval length and AHT settled
+ * (inferred spacing, defaults applied), in plain typed arrays that can cross to a worker thread.
+ *
+ * @internal
+ */
+export interface ResolvedRows {
+  readonly calls: Float64Array<ArrayBuffer>;
+  readonly intervalSeconds: Float64Array<ArrayBuffer>;
+  readonly ahtSeconds: Float64Array<ArrayBuffer>;
+  /** NaN where the policy's shrinkage applies. */
+  readonly shrinkage: Float64Array<ArrayBuffer>;
+}
+
+/**
+ * Checks a forecast and settles each row's interval length and AHT.
+ *
+ * @throws DataError for rows without an AHT and queues whose interval cannot be inferred
+ * @throws RangeError for columns of different lengths or an invalid interval option
+ * @internal
+ */
+export function resolveRows(forecast: ForecastColumns, options: RequirementsOptions): ResolvedRows {
+  const n = forecast.queue.length;
+  for (const [name, column] of [
+    ["startMs", forecast.startMs],
+    ["calls", forecast.calls],
+    ["ahtSeconds", forecast.ahtSeconds],
+    ["shrinkage", forecast.shrinkage],
+  ] as const) {
+    if (column !== undefined && column.length !== n) {
+      throw new RangeError(`column ${name} has ${column.length} entries, queue has ${n}`);
+    }
+  }
+  const issues = new Issues();
+  const fixedInterval = options.intervalSeconds;
+  const intervalSeconds = new Float64Array(n);
+  if (fixedInterval === undefined) {
+    const intervalOf = inferIntervals(forecast, issues);
+    let lastQueue: string | undefined;
+    let interval = Number.NaN;
+    for (let i = 0; i < n; i++) {
+      const queue = forecast.queue[i]!;
+      if (queue !== lastQueue) {
+        interval = intervalOf.get(queue) ?? Number.NaN;
+        lastQueue = queue;
+      }
+      intervalSeconds[i] = interval;
+    }
+  } else if (!(fixedInterval > 0) || !Number.isFinite(fixedInterval)) {
+    throw new RangeError(`intervalSeconds must be a number > 0, got ${fixedInterval}`);
+  } else {
+    intervalSeconds.fill(fixedInterval);
+  }
+  const defaultAht = options.ahtSeconds ?? Number.NaN;
+  const aht = forecast.ahtSeconds;
+  const ahtSeconds = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const rowAht = aht === undefined ? Number.NaN : aht[i]!;
+    const value = Number.isNaN(rowAht) ? defaultAht : rowAht;
+    if (Number.isNaN(value)) {
+      issues.add({
+        row: i,
+        field: "aht_s",
+        message: "no AHT for this row and no default AHT given",
+        code: "no-aht",
+      });
+    }
+    ahtSeconds[i] = value;
+  }
+  issues.throwIfAny();
+  const shrinkage = new Float64Array(n);
+  if (forecast.shrinkage === undefined) shrinkage.fill(Number.NaN);
+  else for (let i = 0; i < n; i++) shrinkage[i] = forecast.shrinkage[i]!;
+  const calls = new Float64Array(n);
+  for (let i = 0; i < n; i++) calls[i] = forecast.calls[i]!;
+  return { calls, intervalSeconds, ahtSeconds, shrinkage };
+}
+
+/**
+ * Staffs resolved rows `from` (inclusive) to `to` (exclusive) into a table of `to - from` rows.
+ *
+ * @throws DataError for rows the staffer rejects (row indices counted from 0 of `rows`)
+ * @internal
+ */
+export function staffResolved(
+  rows: ResolvedRows,
+  policy: StaffingPolicy,
+  from = 0,
+  to = rows.calls.length,
+): RequirementTable {
+  const staffer = createStaffer(policy);
+  const issues = new Issues();
+  const table = createRequirementTable(to - from, staffer.model);
+  for (let i = from; i < to; i++) {
+    const shrinkage = rows.shrinkage[i]!;
+    try {
+      staffer.staffInto(
+        table,
+        i - from,
+        {
+          calls: rows.calls[i]!,
+          intervalSeconds: rows.intervalSeconds[i]!,
+          ahtSeconds: rows.ahtSeconds[i]!,
+        },
+        Number.isNaN(shrinkage) ? undefined : shrinkage,
+      );
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      issues.add({ row: i, message: error.message });
+    }
+  }
+  issues.throwIfAny();
+  return table;
+}
+
+/**
  * Staffs every row of a forecast given in columns, into a {@link RequirementTable} (row i of
  * the table belongs to row i of the forecast). The bulk form of {@link computeRequirements}:
- * the same numbers, without an object per row.
+ * the same numbers, without an object per row. {@link computeRequirementTableParallel} spreads
+ * the same work over several threads.
  *
  * @throws DataError listing the rows that cannot be staffed (first 20, with 0-based `row`
  *   indices): no AHT, an interval that cannot be inferred, duplicate starts, invalid values
@@ -123,74 +239,8 @@ export function computeRequirementTable(
   forecast: ForecastColumns,
   options: RequirementsOptions,
 ): RequirementTable {
-  const staffer = createStaffer(options);
-  const n = forecast.queue.length;
-  for (const [name, column] of [
-    ["startMs", forecast.startMs],
-    ["calls", forecast.calls],
-    ["ahtSeconds", forecast.ahtSeconds],
-    ["shrinkage", forecast.shrinkage],
-  ] as const) {
-    if (column !== undefined && column.length !== n) {
-      throw new RangeError(`column ${name} has ${column.length} entries, queue has ${n}`);
-    }
-  }
-  const issues = new Issues();
-  let intervalOf: Map<string, number> | undefined;
-  const fixedInterval = options.intervalSeconds;
-  if (fixedInterval === undefined) {
-    intervalOf = inferIntervals(forecast, issues);
-  } else if (!(fixedInterval > 0) || !Number.isFinite(fixedInterval)) {
-    throw new RangeError(`intervalSeconds must be a number > 0, got ${fixedInterval}`);
-  }
-  const defaultAht = options.ahtSeconds;
-  const aht = forecast.ahtSeconds;
-  const shrink = forecast.shrinkage;
-  if (defaultAht === undefined) {
-    for (let i = 0; i < n; i++) {
-      if (aht === undefined || Number.isNaN(aht[i])) {
-        issues.add({
-          row: i,
-          field: "aht_s",
-          message: "no AHT for this row and no default AHT given",
-          code: "no-aht",
-        });
-      }
-    }
-  }
-  issues.throwIfAny();
-
-  const table = createRequirementTable(n, staffer.model);
-  let lastQueue: string | undefined;
-  let interval = fixedInterval ?? 0;
-  for (let i = 0; i < n; i++) {
-    if (intervalOf !== undefined) {
-      const queue = forecast.queue[i]!;
-      if (queue !== lastQueue) {
-        interval = intervalOf.get(queue)!;
-        lastQueue = queue;
-      }
-    }
-    const rowAht = aht === undefined ? Number.NaN : aht[i]!;
-    const rowShrinkage = shrink === undefined ? Number.NaN : shrink[i]!;
-    try {
-      staffer.staffInto(
-        table,
-        i,
-        {
-          calls: forecast.calls[i]!,
-          intervalSeconds: interval,
-          ahtSeconds: Number.isNaN(rowAht) ? defaultAht! : rowAht,
-        },
-        Number.isNaN(rowShrinkage) ? undefined : rowShrinkage,
-      );
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      issues.add({ row: i, message: error.message });
-    }
-  }
-  issues.throwIfAny();
-  return table;
+  createStaffer(options); // an invalid policy is reported before any row
+  return staffResolved(resolveRows(forecast, options), options);
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Errors that carry an exit code and a location, shared by every command.
  *
- * Exit codes: 0 ok, 1 unexpected failure, 2 bad usage (flags), 65 bad input data (EX_DATAERR),
- * 66 input file missing (EX_NOINPUT).
+ * Exit codes: 0 ok, 1 unexpected failure (a bug, or an output that cannot be written), 2 bad
+ * usage (flags, or an input file that does not exist or cannot be read), 65 bad input data
+ * (EX_DATAERR).
  *
  * @module
  */
@@ -13,7 +14,6 @@ export const EXIT = {
   failure: 1,
   usage: 2,
   data: 65,
-  noInput: 66,
 } as const;
 
 /** Where a problem was found in an input, and what it was. */
@@ -53,10 +53,10 @@ export class UsageError extends StaffcastError {
   }
 }
 
-/** Input file not found or unreadable (exit 66). */
+/** Input file not found or unreadable: the flag names nothing usable (exit 2). */
 export class NoInputError extends StaffcastError {
   constructor(message: string) {
-    super(message, EXIT.noInput);
+    super(message, EXIT.usage);
   }
 }
 

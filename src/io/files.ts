@@ -31,7 +31,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 /**
  * Reads a whole text input.
  *
- * @throws NoInputError (exit 66) when the file does not exist or cannot be read
+ * @throws NoInputError (exit 2) when the file does not exist or cannot be read
  */
 export async function readText(path: string, streams: Streams): Promise<string> {
   if (path === "-") return readAll(streams.stdin);

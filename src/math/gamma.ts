@@ -272,7 +272,9 @@ export function seriesMoments(a: number, x: number): SeriesMoments {
   }
   const lnS = lnSeriesS(a, x);
   const invS = Math.exp(-lnS);
-  return { lnS, s1OverS: -Math.expm1(-lnS), uOverS: x - a + a * invS };
+  // 1 - 1/S loses nothing to cancellation once S > e^(1/2); below, expm1 keeps the digits
+  const s1OverS = lnS > 0.5 ? 1 - invS : -Math.expm1(-lnS);
+  return { lnS, s1OverS, uOverS: x - a + a * invS };
 }
 
 /**

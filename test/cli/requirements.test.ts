@@ -233,9 +233,9 @@ describe("staffcast requirements bad input (exit 65, located, nothing written)",
     expect(readFileSync(out, "utf8")).toBe("previous result\n");
   });
 
-  it("a missing input file is exit 66", async () => {
+  it("a missing input file is a usage error (exit 2)", async () => {
     const r = await runCli(["requirements", "--forecast", "/no/such/file.csv", "--aht", "100"]);
-    expect(r.code).toBe(66);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\/no\/such\/file\.csv: no such file/);
   });
 });

@@ -1,0 +1,192 @@
+/**
+ * Requirements for big forecasts on several threads: rows are independent, so the table is cut
+ * into contiguous ranges, staffed side by side (the calling thread takes the first range) and
+ * put back together. The numbers are those of {@link computeRequirementTable}, bit for bit.
+ *
+ * @module
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { DataError, type DataIssue } from "../io/errors.ts";
+import {
+  computeRequirementTable,
+  resolveRows,
+  staffResolved,
+  type ForecastColumns,
+  type RequirementsOptions,
+  type ResolvedRows,
+} from "./requirements.ts";
+import { createStaffer } from "./staffing.ts";
+import { createRequirementTable, type RequirementTable } from "./table.ts";
+
+/** Below this many rows a worker thread costs more to start than it saves. */
+const MIN_ROWS_PER_THREAD = 25_000;
+
+/** What a worker receives: one range of resolved rows and the policy. */
+export interface WorkerTask {
+  readonly rows: ResolvedRows;
+  readonly policy: RequirementsOptions;
+}
+
+/** What a worker sends back. */
+export type WorkerReply =
+  | { readonly ok: true; readonly table: RequirementTable }
+  | { readonly ok: false; readonly issues?: readonly DataIssue[]; readonly message: string };
+
+/** Options of {@link computeRequirementTableParallel}. */
+export interface ParallelOptions {
+  /** Threads to use, the calling one included (default: the machine's available parallelism). */
+  readonly threads?: number;
+  /** Rows per thread below which fewer threads are used (default 25,000). */
+  readonly minRowsPerThread?: number;
+}
+
+const FLOAT_COLUMNS = [
+  "intervalSeconds",
+  "ahtSeconds",
+  "loadErlangs",
+  "agents",
+  "scheduledAgents",
+  "fractionalAgents",
+  "fractionalScheduledAgents",
+  "probWait",
+  "serviceLevel",
+  "asaSeconds",
+  "occupancy",
+  "abandonRate",
+  "meanQueueLength",
+] as const;
+
+/** Rows `from` to `to` of resolved rows, copied (so that they can be transferred). @internal */
+export function sliceRows(rows: ResolvedRows, from: number, to: number): ResolvedRows {
+  return {
+    calls: rows.calls.slice(from, to),
+    intervalSeconds: rows.intervalSeconds.slice(from, to),
+    ahtSeconds: rows.ahtSeconds.slice(from, to),
+    shrinkage: rows.shrinkage.slice(from, to),
+  };
+}
+
+/**
+ * A script beside the calling module, by its base name (`.ts` when the caller runs from source
+ * under a TypeScript loader, `.js` when built).
+ *
+ * @internal
+ */
+export function besideModule(moduleUrl: string, baseName: string): URL {
+  const ext = moduleUrl.endsWith(".ts") ? ".ts" : ".js";
+  return new URL(`./${baseName}${ext}`, moduleUrl);
+}
+
+/**
+ * Starts a worker thread on `script` with `task` (its rows' buffers transferred) and resolves
+ * with the one message it sends back.
+ *
+ * @internal
+ */
+export function runWorker<R>(script: URL, task: WorkerTask): Promise<R> {
+  return new Promise((resolve, reject) => {
+    const rows = task.rows;
+    const worker = new Worker(script, {
+      workerData: task,
+      transferList: [
+        rows.calls.buffer,
+        rows.intervalSeconds.buffer,
+        rows.ahtSeconds.buffer,
+        rows.shrinkage.buffer,
+      ],
+    });
+    let settled = false;
+    worker.once("message", (reply: R) => {
+      settled = true;
+      resolve(reply);
+    });
+    worker.once("error", (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once("exit", (code) => {
+      if (!settled) reject(new Error(`staffing worker stopped with exit code ${code}`));
+    });
+  });
+}
+
+/**
+ * Bounds of contiguous row ranges, one per thread: range k is rows bounds[k] to bounds[k + 1].
+ * One range (no worker) when the rows are too few to be worth a thread.
+ *
+ * @internal
+ */
+export function threadRanges(rows: number, parallel: ParallelOptions): number[] {
+  const minRows = parallel.minRowsPerThread ?? MIN_ROWS_PER_THREAD;
+  const threads = Math.max(
+    1,
+    Math.min(parallel.threads ?? availableParallelism(), Math.floor(rows / Math.max(1, minRows))),
+  );
+  return Array.from({ length: threads + 1 }, (_, k) => Math.round((k * rows) / threads));
+}
+
+/** Shifts the row indices of issues found in a range starting at `offset`. @internal */
+export function offsetIssues(issues: readonly DataIssue[], offset: number): DataIssue[] {
+  return issues.map((issue) =>
+    issue.row === undefined ? issue : { ...issue, row: issue.row + offset },
+  );
+}
+
+/**
+ * {@link computeRequirementTable} on several threads, for forecasts of hundreds of thousands
+ * of rows; small forecasts are staffed on the calling thread. Same results, same errors.
+ *
+ * @throws DataError listing the rows that cannot be staffed (first 20 per thread)
+ * @throws RangeError for an invalid policy
+ * @example
+ * const table = await computeRequirementTableParallel(forecast, { ahtSeconds: 240 });
+ */
+export async function computeRequirementTableParallel(
+  forecast: ForecastColumns,
+  options: RequirementsOptions,
+  parallel: ParallelOptions = {},
+): Promise<RequirementTable> {
+  const n = forecast.queue.length;
+  const bounds = threadRanges(n, parallel);
+  if (bounds.length <= 2) return computeRequirementTable(forecast, options);
+
+  const staffer = createStaffer(options); // an invalid policy is reported before any row
+  const rows = resolveRows(forecast, options);
+  const script = besideModule(import.meta.url, "requirements-worker");
+  const workers = bounds.slice(1, -1).map((from, k) =>
+    runWorker<WorkerReply>(script, {
+      rows: sliceRows(rows, from, bounds[k + 2]!),
+      policy: options,
+    }),
+  );
+  // The calling thread staffs the first range meanwhile.
+  const issues: DataIssue[] = [];
+  let first: RequirementTable | undefined;
+  try {
+    first = staffResolved(rows, options, 0, bounds[1]);
+  } catch (error) {
+    if (!(error instanceof DataError)) {
+      await Promise.allSettled(workers);
+      throw error;
+    }
+    issues.push(...error.issues);
+  }
+  const replies = await Promise.all(workers);
+  replies.forEach((reply, k) => {
+    if (reply.ok) return;
+    if (reply.issues === undefined) throw new Error(reply.message);
+    issues.push(...offsetIssues(reply.issues, bounds[k + 1]!));
+  });
+  if (issues.length > 0) throw new DataError(issues);
+
+  const table = createRequirementTable(n, staffer.model);
+  const parts = [first!, ...replies.map((r) => (r as { table: RequirementTable }).table)];
+  parts.forEach((part, k) => {
+    const offset = bounds[k]!;
+    for (const name of FLOAT_COLUMNS) table[name].set(part[name], offset);
+    table.stable.set(part.stable, offset);
+    for (let i = 0; i < part.length; i++) table.binding[offset + i] = part.binding[i]!;
+  });
+  return table;
+}

@@ -1,0 +1,74 @@
+/**
+ * Staffing on several threads gives the numbers of one thread, bit for bit, and reports bad
+ * rows by their index in the whole forecast. Worker threads run built JavaScript, so these
+ * tests import the package as users do (`staffcast/erlang`, the build in dist/).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type * as Erlang from "../../src/erlang/index.ts";
+
+let api: typeof Erlang;
+
+beforeAll(async () => {
+  if (!existsSync("dist/erlang/index.js")) {
+    execFileSync(process.execPath, [
+      "node_modules/typescript/bin/tsc",
+      "-p",
+      "tsconfig.build.json",
+    ]);
+  }
+  api = await import("staffcast/erlang");
+}, 120_000);
+
+function forecast(n: number): Erlang.ForecastColumns & { shrinkage: number[] } {
+  const queue: string[] = [];
+  const startMs: number[] = [];
+  const calls: number[] = [];
+  const ahtSeconds: number[] = [];
+  const shrinkage: number[] = [];
+  for (let i = 0; i < n; i++) {
+    queue.push(i % 2 === 0 ? "vip" : "sales");
+    startMs.push(Date.UTC(2025, 0, 6) + Math.floor(i / 2) * 900_000);
+    calls.push(i % 11 === 0 ? 0 : 5 + ((i * 7919) % 400));
+    ahtSeconds.push(i % 4 === 0 ? 150 + (i % 300) : Number.NaN);
+    shrinkage.push(i % 5 === 0 ? 0.35 : Number.NaN);
+  }
+  return { queue, startMs, calls, ahtSeconds, shrinkage };
+}
+
+describe("computeRequirementTableParallel", () => {
+  it.each([{}, { patienceSeconds: 120, targets: { maxAbandonRate: 0.04, asaSeconds: 25 } }])(
+    "equals computeRequirementTable on 1, 2 and 3 threads (%j)",
+    async (model) => {
+      const f = forecast(3000);
+      const options = { ahtSeconds: 240, minAgents: 1, ...model };
+      const one = api.computeRequirementTable(f, options);
+      for (const threads of [1, 2, 3]) {
+        const many = await api.computeRequirementTableParallel(f, options, {
+          threads,
+          minRowsPerThread: 100,
+        });
+        expect(many).toEqual(one);
+      }
+    },
+  );
+
+  it("names bad rows by their index in the whole forecast", async () => {
+    const f = forecast(1000);
+    const shrinkage = [...f.shrinkage];
+    shrinkage[123] = 1.5;
+    shrinkage[876] = 1.5;
+    const error = await api
+      .computeRequirementTableParallel(
+        { ...f, shrinkage },
+        { ahtSeconds: 240 },
+        { threads: 2, minRowsPerThread: 100 },
+      )
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect((error as { issues: { row: number }[] }).issues.map((i) => i.row)).toEqual([123, 876]);
+  });
+});
