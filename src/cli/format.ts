@@ -1,15 +1,37 @@
 /**
  * Rounding for people (never used for CSV/JSON, which stay unrounded) and terminal styling that
- * respects NO_COLOR, FORCE_COLOR and non-TTY streams (util.styleText does all three).
+ * respects NO_COLOR, FORCE_COLOR, TERM=dumb and non-TTY streams.
  */
 import { styleText } from "node:util";
 
 type Style = Parameters<typeof styleText>[0];
 
-/** Styles text when the stream is a colour terminal; plain otherwise. */
-export function style(format: Style, text: string, stream: { isTTY?: boolean }): string {
-  if (stream.isTTY !== true) return text;
-  return styleText(format, text);
+/**
+ * Whether text for `stream` gets colors: FORCE_COLOR (other than "0") forces them; otherwise
+ * only a terminal, and not when NO_COLOR is set to a non-empty value (no-color.org) or TERM is
+ * "dumb".
+ */
+export function colorsFor(
+  stream: { isTTY?: boolean },
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
+  const force = env["FORCE_COLOR"];
+  if (force !== undefined && force !== "" && force !== "0") return true;
+  if (stream.isTTY !== true) return false;
+  const noColor = env["NO_COLOR"];
+  if (noColor !== undefined && noColor !== "") return false;
+  return env["TERM"] !== "dumb";
+}
+
+/** Styles text when {@link colorsFor} the stream; plain otherwise. */
+export function style(
+  format: Style,
+  text: string,
+  stream: { isTTY?: boolean },
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
+  if (!colorsFor(stream, env)) return text;
+  return styleText(format, text, { validateStream: false });
 }
 
 /** A rate as a percentage for people: 0.88835 -> "88.8 %". */
