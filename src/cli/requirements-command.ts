@@ -93,7 +93,9 @@ async function runRequirements(flags: RequirementsFlags, streams: Streams): Prom
                 : ": fill aht_s or pass --aht"
               : issue.code === "interval-single" || issue.code === "interval-irregular"
                 ? ": pass --interval"
-                : "";
+                : issue.code === "interval-overlap"
+                  ? ": check --interval"
+                  : "";
           return {
             file,
             ...(line === undefined ? {} : { line }),

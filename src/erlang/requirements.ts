@@ -71,8 +71,16 @@ export class Issues {
   }
 }
 
-/** Interval length per queue from the spacing of its start times, or issues where it fails. */
-function inferIntervals(forecast: ForecastColumns, issues: Issues): Map<string, number> {
+/**
+ * Interval length per queue: the spacing of its start times, or `fixedSeconds` when given (then
+ * rows of one queue must not start less than that apart: their intervals would overlap).
+ * Problems are added to `issues`.
+ */
+function intervalsByQueue(
+  forecast: ForecastColumns,
+  issues: Issues,
+  fixedSeconds: number | undefined,
+): Map<string, number> {
   const byQueue = new Map<string, number[]>();
   const n = forecast.queue.length;
   for (let i = 0; i < n; i++) {
@@ -84,22 +92,46 @@ function inferIntervals(forecast: ForecastColumns, issues: Issues): Map<string, 
   const intervalOf = new Map<string, number>();
   for (const [queue, indices] of byQueue) {
     const name = queue === "" ? "the forecast" : `queue "${queue}"`;
-    const spacing = inferSpacing(indices.map((i) => forecast.startMs[i]!));
+    const starts = indices.map((i) => forecast.startMs[i]!);
+    // the later of the two rows involved
+    const rowAt = (at: number | undefined): number => {
+      const matches = at === undefined ? [] : indices.filter((i) => forecast.startMs[i] === at);
+      return matches.length > 0 ? matches[matches.length - 1]! : indices[0]!;
+    };
+    if (fixedSeconds !== undefined) {
+      intervalOf.set(queue, fixedSeconds);
+      const sorted = Float64Array.from(starts).sort();
+      for (let k = 1; k < sorted.length; k++) {
+        const gap = sorted[k]! - sorted[k - 1]!;
+        if (gap >= fixedSeconds * 1000) continue;
+        const at = sorted[k]!;
+        const message =
+          gap === 0
+            ? `${name} has two rows starting at ${formatInstantUtc(at)}`
+            : `${name} has rows ${gap / 1000} s apart (at ${formatInstantUtc(at)}), closer than the interval of ${fixedSeconds} s: their intervals would overlap`;
+        issues.add({
+          row: rowAt(at),
+          field: "start",
+          message,
+          code: gap === 0 ? "interval-duplicate" : "interval-overlap",
+        });
+        break;
+      }
+      continue;
+    }
+    const spacing = inferSpacing(starts);
     if (spacing.ok) {
       intervalOf.set(queue, spacing.spacingMs / 1000);
       continue;
     }
     const at = spacing.at;
-    // point at the later of the two rows involved
-    const matches = at === undefined ? [] : indices.filter((i) => forecast.startMs[i] === at);
-    const row = matches.length > 0 ? matches[matches.length - 1]! : indices[0]!;
     const message =
       spacing.reason === "single"
         ? `cannot infer the interval length of ${name} from a single row`
         : spacing.reason === "duplicate"
           ? `${name} has two rows starting at ${formatInstantUtc(at ?? 0)}`
           : `the start times of ${name} are not on a regular grid (gap before ${formatInstantUtc(at ?? 0)})`;
-    issues.add({ row, field: "start", message, code: `interval-${spacing.reason}` });
+    issues.add({ row: rowAt(at), field: "start", message, code: `interval-${spacing.reason}` });
   }
   return intervalOf;
 }
@@ -139,23 +171,20 @@ export function resolveRows(forecast: ForecastColumns, options: RequirementsOpti
   }
   const issues = new Issues();
   const fixedInterval = options.intervalSeconds;
-  const intervalSeconds = new Float64Array(n);
-  if (fixedInterval === undefined) {
-    const intervalOf = inferIntervals(forecast, issues);
-    let lastQueue: string | undefined;
-    let interval = Number.NaN;
-    for (let i = 0; i < n; i++) {
-      const queue = forecast.queue[i]!;
-      if (queue !== lastQueue) {
-        interval = intervalOf.get(queue) ?? Number.NaN;
-        lastQueue = queue;
-      }
-      intervalSeconds[i] = interval;
-    }
-  } else if (!(fixedInterval > 0) || !Number.isFinite(fixedInterval)) {
+  if (fixedInterval !== undefined && (!(fixedInterval > 0) || !Number.isFinite(fixedInterval))) {
     throw new RangeError(`intervalSeconds must be a number > 0, got ${fixedInterval}`);
-  } else {
-    intervalSeconds.fill(fixedInterval);
+  }
+  const intervalOf = intervalsByQueue(forecast, issues, fixedInterval);
+  const intervalSeconds = new Float64Array(n);
+  let lastQueue: string | undefined;
+  let interval = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    const queue = forecast.queue[i]!;
+    if (queue !== lastQueue) {
+      interval = intervalOf.get(queue) ?? Number.NaN;
+      lastQueue = queue;
+    }
+    intervalSeconds[i] = interval;
   }
   const defaultAht = options.ahtSeconds ?? Number.NaN;
   const aht = forecast.ahtSeconds;

@@ -109,11 +109,11 @@ describe("staffcast requirements (contract)", () => {
     const load = out.records().map((rec) => Number(rec[out.header.indexOf("load_erlangs")]));
     expect(load).toEqual([1, 1, 1, 0.25, 0.25]);
     const fixed = csv(
-      (await runCli(["requirements", "--forecast", "-", "--aht", "90", "--interval", "30m"], input))
+      (await runCli(["requirements", "--forecast", "-", "--aht", "90", "--interval", "15m"], input))
         .stdout,
     );
     expect(fixed.records().map((rec) => Number(rec[fixed.header.indexOf("load_erlangs")]))).toEqual(
-      [0.5, 0.5, 0.5, 0.5, 0.5],
+      [1, 1, 1, 1, 1],
     );
   });
 
@@ -219,6 +219,56 @@ describe("staffcast requirements bad input (exit 65, located, nothing written)",
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir)).toEqual(["in.csv"]);
+  });
+
+  it.each([
+    [
+      "rows closer than --interval",
+      "start,queue,calls\n2025-01-06T08:00:00Z,a,3\n2025-01-06T08:15:00Z,a,3\n",
+      /in\.csv:3:1: start: queue "a" has rows 900 s apart \(at 2025-01-06T08:15:00Z\), closer than the interval of 1800 s: their intervals would overlap: check --interval/,
+    ],
+    [
+      "duplicate start with --interval",
+      "start,queue,calls\n2025-01-06T08:00:00Z,a,3\n2025-01-06T08:00:00Z,a,4\n",
+      /in\.csv:3:1: start: queue "a" has two rows starting at 2025-01-06T08:00:00Z/,
+    ],
+  ])("%s", async (_name, content, message) => {
+    const dir = mkdtempSync(join(tmpdir(), "staffcast-"));
+    const input = join(dir, "in.csv");
+    writeFileSync(input, content);
+    const r = await runCli([
+      "requirements",
+      "--forecast",
+      input,
+      "--aht",
+      "180",
+      "--interval",
+      "30m",
+    ]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe("");
+  });
+
+  it("--interval accepts rows further apart than the interval (closed hours between)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "staffcast-"));
+    const input = join(dir, "in.csv");
+    writeFileSync(input, "start,calls\n2025-01-06T08:00:00Z,30\n2025-01-06T11:00:00Z,30\n");
+    const r = await runCli([
+      "requirements",
+      "--forecast",
+      input,
+      "--aht",
+      "180",
+      "--interval",
+      "30m",
+    ]);
+    expect(r.code).toBe(0);
+    expect(
+      csv(r.stdout)
+        .records()
+        .map((rec) => rec[2]),
+    ).toEqual(["3", "3"]); // load_erlangs
   });
 
   it("lists several problems at once and keeps an existing output file untouched", async () => {

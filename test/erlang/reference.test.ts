@@ -302,8 +302,8 @@ describe("Erlang C", () => {
 
 describe("Erlang B", () => {
   it("row 4: pyworkforce test_erlang_b.py", () => {
-    expect(erlangB(1, 1)).toBeCloseTo(0.5, 15);
-    expect(erlangB(2, 1)).toBeCloseTo(0.2, 15);
+    expectClose(erlangB(1, 1), 0.5, { rel: 1e-15 });
+    expectClose(erlangB(2, 1), 0.2, { rel: 1e-15 });
     expectClose(erlangB(16, 10), 0.0223, printed("0.02230"));
     expectClose(erlangB(17, 10), 0.01295, printed("0.01295"));
   });
