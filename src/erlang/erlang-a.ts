@@ -22,7 +22,7 @@
  */
 import { lnSeries, seriesMoments } from "../math/gamma.ts";
 import { erlangB } from "./erlang-b.ts";
-import type { QueueMetrics, ServiceLevelDefinition } from "./types.ts";
+import { idleMetrics, type QueueMetrics, type ServiceLevelDefinition } from "./types.ts";
 
 /** Inputs of {@link erlangAMetrics}. */
 export interface ErlangAInput {
@@ -71,20 +71,7 @@ export function erlangAAt(
   blocking: number,
 ): QueueMetrics {
   const lambda = load / ahtSeconds; // calls per second
-  if (load === 0) {
-    return {
-      model: "erlangA",
-      loadErlangs: 0,
-      agents,
-      probWait: 0,
-      serviceLevel: 1,
-      asaSeconds: 0,
-      stable: true,
-      occupancy: 0,
-      abandonRate: 0,
-      meanQueueLength: 0,
-    };
-  }
+  if (load === 0) return idleMetrics("erlangA", agents);
   if (agents === 0) {
     // Nobody is ever answered: every caller waits until they abandon.
     return {

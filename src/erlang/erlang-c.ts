@@ -10,7 +10,7 @@
  * @module
  */
 import { erlangB } from "./erlang-b.ts";
-import type { QueueMetrics } from "./types.ts";
+import { idleMetrics, type QueueMetrics } from "./types.ts";
 
 /**
  * Erlang C probability of waiting, C(N, A). Returns 1 when N <= A (unstable) and 0 when A = 0.
@@ -44,20 +44,7 @@ export function erlangCFromBlocking(
   ahtSeconds: number,
   slSeconds: number,
 ): QueueMetrics {
-  if (load === 0) {
-    return {
-      model: "erlangC",
-      loadErlangs: 0,
-      agents,
-      probWait: 0,
-      serviceLevel: 1,
-      asaSeconds: 0,
-      stable: true,
-      occupancy: 0,
-      abandonRate: 0,
-      meanQueueLength: 0,
-    };
-  }
+  if (load === 0) return idleMetrics("erlangC", agents);
   if (agents <= load) {
     return {
       model: "erlangC",

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DataError, type DataIssue } from "../io/errors.ts";
+import { IssueList } from "../io/errors.ts";
 import { formatInstantUtc } from "../time/instant.ts";
 import { inferSpacing } from "../time/duration.ts";
 import { createStaffer, type StaffingPolicy } from "./staffing.ts";
@@ -52,25 +52,6 @@ export interface RequirementsOptions extends StaffingPolicy {
 /** Requirement of one forecast row (its interval length and AHT included). */
 export type IntervalRequirement = StaffingResult;
 
-/** At most this many row problems are listed in one DataError; the rest are counted. */
-const MAX_ISSUES = 20;
-
-/** Collects row problems, keeping the first MAX_ISSUES. */
-export class Issues {
-  readonly list: DataIssue[] = [];
-  private more = 0;
-  add(issue: DataIssue): void {
-    if (this.list.length < MAX_ISSUES) this.list.push(issue);
-    else this.more++;
-  }
-  throwIfAny(): void {
-    if (this.list.length === 0) return;
-    const all = [...this.list];
-    if (this.more > 0) all.push({ message: `... and ${this.more} more rows like these` });
-    throw new DataError(all);
-  }
-}
-
 /**
  * Interval length per queue: the spacing of its start times, or `fixedSeconds` when given (then
  * rows of one queue must not start less than that apart: their intervals would overlap).
@@ -78,7 +59,7 @@ export class Issues {
  */
 function intervalsByQueue(
   forecast: ForecastColumns,
-  issues: Issues,
+  issues: IssueList,
   fixedSeconds: number | undefined,
 ): Map<string, number> {
   const byQueue = new Map<string, number[]>();
@@ -169,7 +150,7 @@ export function resolveRows(forecast: ForecastColumns, options: RequirementsOpti
       throw new RangeError(`column ${name} has ${column.length} entries, queue has ${n}`);
     }
   }
-  const issues = new Issues();
+  const issues = new IssueList();
   const fixedInterval = options.intervalSeconds;
   if (fixedInterval !== undefined && (!(fixedInterval > 0) || !Number.isFinite(fixedInterval))) {
     throw new RangeError(`intervalSeconds must be a number > 0, got ${fixedInterval}`);
@@ -224,7 +205,7 @@ export function staffResolved(
   to = rows.calls.length,
 ): RequirementTable {
   const staffer = createStaffer(policy);
-  const issues = new Issues();
+  const issues = new IssueList();
   const table = createRequirementTable(to - from, staffer.model);
   for (let i = from; i < to; i++) {
     const shrinkage = rows.shrinkage[i]!;

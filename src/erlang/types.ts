@@ -1,5 +1,6 @@
 /**
- * Public types of the staffing engine. Rates are fractions in [0, 1], durations are seconds.
+ * Public types of the staffing engine (and the metrics of an idle interval). Rates are fractions
+ * in [0, 1], durations are seconds.
  *
  * @module
  */
@@ -68,6 +69,27 @@ export interface QueueMetrics {
   readonly abandonRate: number;
   /** Mean number of calls waiting; `Infinity` when unstable. */
   readonly meanQueueLength: number;
+}
+
+/**
+ * Metrics of an interval without calls: nobody waits, the service level is 1, agents are idle.
+ *
+ * @example
+ * idleMetrics("erlangC", 3).serviceLevel; // => 1
+ */
+export function idleMetrics(model: QueueModel, agents: number): QueueMetrics {
+  return {
+    model,
+    loadErlangs: 0,
+    agents,
+    probWait: 0,
+    serviceLevel: 1,
+    asaSeconds: 0,
+    stable: true,
+    occupancy: 0,
+    abandonRate: 0,
+    meanQueueLength: 0,
+  };
 }
 
 /** Targets the staffing search must meet at once. Omitted targets do not constrain. */

@@ -84,3 +84,32 @@ export function formatIssue(issue: DataIssue): string {
   const got = issue.value === undefined ? "" : ` (got ${JSON.stringify(issue.value)})`;
   return `${where ? `${where}: ` : ""}${field}${issue.message}${got}`;
 }
+
+/** At most this many problems are listed in one DataError; the rest are counted. */
+export const MAX_ISSUES = 20;
+
+/** Collects problems, keeping the first {@link MAX_ISSUES} and counting the rest. */
+export class IssueList {
+  readonly issues: DataIssue[] = [];
+  private extra = 0;
+  add(issue: DataIssue): void {
+    if (this.issues.length < MAX_ISSUES) this.issues.push(issue);
+    else this.extra++;
+  }
+  /** Problems seen, listed or not. */
+  get size(): number {
+    return this.issues.length + this.extra;
+  }
+  /** Throws a DataError with the listed problems (and a count of the others), if any. */
+  throwIfAny(file?: string): void {
+    if (this.size === 0) return;
+    const all = [...this.issues];
+    if (this.extra > 0) {
+      all.push({
+        ...(file === undefined ? {} : { file }),
+        message: `... and ${this.extra} more problems like these`,
+      });
+    }
+    throw new DataError(all);
+  }
+}

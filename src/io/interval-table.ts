@@ -6,7 +6,7 @@
  */
 import { parseInstant } from "../time/instant.ts";
 import type { CsvTable } from "./csv.ts";
-import { DataError, type DataIssue } from "./errors.ts";
+import { IssueList } from "./errors.ts";
 
 /**
  * Validated interval rows in columns (entry i belongs to record i): the shape the staffing
@@ -26,9 +26,6 @@ export interface IntervalRowsOptions {
   /** Column holding the calls to staff for (default `calls`), e.g. `calls_p90`. */
   readonly callsColumn?: string;
 }
-
-/** At most this many problems are listed; the rest are counted. */
-export const MAX_ISSUES = 20;
 
 /**
  * Parses a numeric cell strictly: decimal notation only (no hex, binary or octal prefixes, no
@@ -55,26 +52,6 @@ export function parseNumberCell(text: string): number | undefined {
     return undefined; // leading blank or anything else
   }
   return v;
-}
-
-/** Collects issues up to MAX_ISSUES and counts the rest. */
-export class IssueList {
-  readonly issues: DataIssue[] = [];
-  private extra = 0;
-  add(issue: DataIssue): void {
-    if (this.issues.length < MAX_ISSUES) this.issues.push(issue);
-    else this.extra++;
-  }
-  get size(): number {
-    return this.issues.length + this.extra;
-  }
-  /** Throws a DataError if anything was collected. */
-  throwIfAny(file: string): void {
-    if (this.size === 0) return;
-    const all = [...this.issues];
-    if (this.extra > 0) all.push({ file, message: `... and ${this.extra} more problems` });
-    throw new DataError(all);
-  }
 }
 
 /**

@@ -156,7 +156,7 @@ describe("bulk API", () => {
       startMs: i * 900_000,
       calls: 10,
     }));
-    expect(() => computeRequirements(bad, {})).toThrow(/\.\.\. and 10 more rows like these/);
+    expect(() => computeRequirements(bad, {})).toThrow(/\.\.\. and 10 more problems like these/);
   });
 });
 
