@@ -39,6 +39,7 @@ export {
 export { createRequirementTable, requirementAt, type RequirementTable } from "./table.ts";
 export { computeRequirementTableParallel, type ParallelOptions } from "./parallel.ts";
 export { squareRootStaffing } from "./square-root.ts";
+export { DataError, type DataIssue } from "../io/errors.ts";
 export type {
   BindingConstraint,
   ModelOptions,

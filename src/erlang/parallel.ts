@@ -78,6 +78,51 @@ export function besideModule(moduleUrl: string, baseName: string): URL {
   return new URL(`./${baseName}${ext}`, moduleUrl);
 }
 
+/** Options of the parent's command line that a worker needs to load modules the same way. */
+const LOADER_FLAGS = new Set([
+  "--import",
+  "--require",
+  "-r",
+  "--loader",
+  "--experimental-loader",
+  "--conditions",
+  "-C",
+]);
+
+/**
+ * The part of a process's `execArgv` to hand to a worker: module loaders and conditions (so a
+ * TypeScript loader such as tsx keeps working), `--experimental-*`, `--enable-source-maps` and
+ * `--no-warnings`. Everything else is left out: workers inherit the whole list by default, and
+ * options such as `--input-type` or `-e` make them fail.
+ *
+ * @example
+ * workerExecArgv(["--input-type=module", "--import", "tsx", "-e", "code"]); // => ["--import", "tsx"]
+ * @internal
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    const name = arg.includes("=") ? arg.slice(0, arg.indexOf("=")) : arg;
+    if (LOADER_FLAGS.has(name)) {
+      out.push(arg);
+      if (name === arg && i + 1 < execArgv.length) out.push(execArgv[++i]!);
+    } else if (
+      name.startsWith("--experimental-") ||
+      name === "--enable-source-maps" ||
+      name === "--no-warnings"
+    ) {
+      out.push(arg);
+    } else if (
+      (arg === "-e" || arg === "--eval" || arg === "-p" || arg === "--print") &&
+      i + 1 < execArgv.length
+    ) {
+      i++; // skip the script text too
+    }
+  }
+  return out;
+}
+
 /**
  * Starts a worker thread on `script` with `task` (its rows' buffers transferred) and resolves
  * with the one message it sends back.
@@ -89,6 +134,7 @@ export function runWorker<R>(script: URL, task: WorkerTask): Promise<R> {
     const rows = task.rows;
     const worker = new Worker(script, {
       workerData: task,
+      execArgv: workerExecArgv(process.execArgv),
       transferList: [
         rows.calls.buffer,
         rows.intervalSeconds.buffer,

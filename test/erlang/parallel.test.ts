@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as Erlang from "../../src/erlang/index.ts";
+import { workerExecArgv } from "../../src/erlang/parallel.ts";
 
 let api: typeof Erlang;
 
@@ -70,5 +71,50 @@ describe("computeRequirementTableParallel", () => {
         (e: unknown) => e,
       );
     expect((error as { issues: { row: number }[] }).issues.map((i) => i.row)).toEqual([123, 876]);
+  });
+});
+
+describe("worker options", () => {
+  it("hands workers the module loaders of the parent's command line, nothing else", () => {
+    expect(
+      workerExecArgv([
+        "--input-type=module",
+        "--import",
+        "tsx",
+        "--max-old-space-size=100",
+        "-e",
+        "code",
+        "--require=./setup.cjs",
+        "--conditions",
+        "development",
+        "--experimental-vm-modules",
+        "--enable-source-maps",
+      ]),
+    ).toEqual([
+      "--import",
+      "tsx",
+      "--require=./setup.cjs",
+      "--conditions",
+      "development",
+      "--experimental-vm-modules",
+      "--enable-source-maps",
+    ]);
+  });
+
+  it("runs workers from a process started with --input-type and -e", () => {
+    const script = [
+      'import { computeRequirementTableParallel } from "staffcast/erlang";',
+      "const n = 600;",
+      'const f = { queue: Array(n).fill("q"), startMs: Array.from({ length: n }, (_, i) => i * 9e5),',
+      "  calls: Array.from({ length: n }, (_, i) => 10 + (i % 300)) };",
+      "const t = await computeRequirementTableParallel(f, { ahtSeconds: 200 }, { threads: 2, minRowsPerThread: 100 });",
+      "console.log(t.length, t.agents[599]);",
+    ].join("\n");
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    expect(out.trim()).toBe(
+      `600 ${api.staffInterval({ calls: 10 + (599 % 300), intervalSeconds: 900, ahtSeconds: 200 }).agents}`,
+    );
   });
 });
