@@ -1,9 +1,11 @@
 /**
  * staffcast: a workforce-management engine for inbound call centers.
  *
- * Subpaths: `staffcast/erlang` (staffing: Erlang B, C and A). Forecasting, scheduling and
- * adherence follow as `staffcast/forecast`, `staffcast/schedule` and `staffcast/adherence`.
+ * Everything is also available by stage: `staffcast/forecast` (call volume with the response to
+ * ad spots), `staffcast/erlang` (staffing: Erlang B, C and A). Scheduling and adherence follow as
+ * `staffcast/schedule` and `staffcast/adherence`.
  *
  * @module
  */
 export * from "./erlang/index.ts";
+export * from "./forecast/index.ts";
