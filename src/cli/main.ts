@@ -6,7 +6,9 @@ import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
 import { EXIT, StaffcastError } from "../io/errors.ts";
 import type { Streams } from "../io/files.ts";
+import { registerBacktest } from "./backtest-command.ts";
 import { registerErlang } from "./erlang-command.ts";
+import { registerForecast } from "./forecast-command.ts";
 import { style } from "./format.ts";
 import { registerRequirements } from "./requirements-command.ts";
 
@@ -48,9 +50,12 @@ Exit codes: 0 ok, 1 failure (a bug, or an output that cannot be written),
 2 bad usage (flags, or an input file that cannot be read), 65 bad input data.
 
 Examples:
-  $ staffcast erlang --calls 100 --interval 30m --aht 180
-  $ staffcast requirements --forecast forecast.csv --aht 240 --shrinkage 0.3 --out requirements.csv`,
+  $ staffcast forecast --history history.csv --ads ads.csv --start 2025-01-13 --days 7 --out forecast.csv
+  $ staffcast requirements --forecast forecast.csv --shrinkage 0.3 --out requirements.csv
+  $ staffcast erlang --calls 100 --interval 30m --aht 180`,
     );
+  registerForecast(program, streams);
+  registerBacktest(program, streams);
   registerErlang(program, streams);
   registerRequirements(program, streams);
   for (const cmd of program.commands) {

@@ -364,8 +364,9 @@ const COARSE_SCALES = [1.5, 3, 6, 12, 24];
 const COARSE_DELAYS = [0, 2, 5];
 
 /**
- * Best kernel by `score` (higher is better): a coarse grid (first time), then a pattern search
- * on shape, scale (x 1.25 or / 1.25) and delay (+- 1 minute).
+ * Best kernel by `score` (higher is better): a coarse grid (the first time), then a pattern
+ * search on shape, scale (multiplied or divided by a factor) and delay (plus or minus a step),
+ * the steps shrinking from 25 % and 1 minute to 2.5 % and 0.25 minutes.
  */
 function searchKernel(start: Kernel, score: (k: Kernel) => number, coarse: boolean): Kernel {
   let best = start;
@@ -385,19 +386,25 @@ function searchKernel(start: Kernel, score: (k: Kernel) => number, coarse: boole
         for (const delay of COARSE_DELAYS) consider({ shape, scale, delay });
   }
   const round = (v: number): number => Math.round(v * 1000) / 1000;
-  for (let i = 0; i < 40; i++) {
-    const b = best;
-    const moves: Kernel[] = [
-      { ...b, shape: round(b.shape * 1.25) },
-      { ...b, shape: round(Math.max(1, b.shape / 1.25)) },
-      { ...b, scale: round(b.scale * 1.25) },
-      { ...b, scale: round(Math.max(0.5, b.scale / 1.25)) },
-      { ...b, delay: b.delay + 1 },
-      { ...b, delay: Math.max(0, b.delay - 1) },
-    ];
-    let improved = false;
-    for (const m of moves) if (consider(m)) improved = true;
-    if (!improved) break;
+  for (const [factor, delayStep] of [
+    [1.25, 1],
+    [1.1, 0.5],
+    [1.025, 0.25],
+  ] as const) {
+    for (let i = 0; i < 40; i++) {
+      const b = best;
+      const moves: Kernel[] = [
+        { ...b, shape: round(b.shape * factor) },
+        { ...b, shape: round(Math.max(1, b.shape / factor)) },
+        { ...b, scale: round(b.scale * factor) },
+        { ...b, scale: round(Math.max(0.5, b.scale / factor)) },
+        { ...b, delay: b.delay + delayStep },
+        { ...b, delay: Math.max(0, b.delay - delayStep) },
+      ];
+      let improved = false;
+      for (const m of moves) if (consider(m)) improved = true;
+      if (!improved) break;
+    }
   }
   return best;
 }

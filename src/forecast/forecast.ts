@@ -172,7 +172,12 @@ export function forecastCalls(
     );
     const known = spacings.filter((s): s is number => s !== undefined);
     if (known.length === 0) {
-      throw new RangeError("cannot infer the history's interval: pass the interval length");
+      throw new DataError([
+        {
+          message:
+            "cannot infer the history's interval length: every queue needs rows on a regular grid, at least two",
+        },
+      ]);
     }
     step = Math.min(...known);
   }

@@ -5,16 +5,16 @@
  *
  * @module
  */
-import { lnGamma } from "../math/special.ts";
-
 /** Beyond this standard deviation the Cornish-Fisher approximation replaces summation. */
-const SUM_LIMIT_SD = 60;
+const SUM_LIMIT_SD = 20_000;
 
 /**
  * The p-quantile of a negative binomial count with mean `mean` and variance
  * `mean + overdispersion * mean^2` (Poisson for overdispersion 0): the smallest k with
- * P(X <= k) >= p, exact by summing the probabilities around the mean; for large counts
- * (standard deviation above 60) a Cornish-Fisher expansion with the skewness, rounded up.
+ * P(X <= k) >= p. Exact: the probabilities are summed over mean +- 14 standard deviations,
+ * relative to the one at the mean, by the recurrence P(k+1)/P(k) = (k + r) q / (k + 1)
+ * (r = 1/c, q = mean/(r + mean); mean/(k + 1) for Poisson), so nothing underflows. Only for
+ * standard deviations above 20,000 a Cornish-Fisher expansion with the skewness is used.
  *
  * @example
  * countQuantile(10, 0, 0.9); // => 14 (Poisson(10): P(X <= 13) = 0.864, P(X <= 14) = 0.917)
@@ -29,31 +29,18 @@ export function countQuantile(mean: number, overdispersion: number, p: number): 
     const skew = (1 + 2 * c * mean) / sd; // NB skewness (Poisson: 1/sqrt(mean))
     return Math.max(0, Math.ceil(mean + sd * (z + ((z * z - 1) * skew) / 6) - 0.5));
   }
-  // log pmf at k
-  const lnPmf =
-    c === 0
-      ? (k: number): number => k * Math.log(mean) - mean - lnGamma(k + 1)
-      : (k: number): number => {
-          const r = 1 / c;
-          return (
-            lnGamma(k + r) -
-            lnGamma(r) -
-            lnGamma(k + 1) +
-            r * Math.log(r / (r + mean)) +
-            k * Math.log(mean / (r + mean))
-          );
-        };
-  const lo = Math.max(0, Math.floor(mean - 12 * sd - 5));
+  const r = c > 0 ? 1 / c : 0;
+  const q = c > 0 ? mean / (r + mean) : 0;
+  const ratio = (k: number): number => (c > 0 ? ((k + r) * q) / (k + 1) : mean / (k + 1));
+  const lo = Math.max(0, Math.floor(mean - 14 * sd - 5));
   const hi = Math.ceil(mean + 14 * sd + 10);
-  const mode = Math.max(lo, Math.floor(mean));
-  const peak = lnPmf(mode);
-  let total = 0;
+  const anchor = Math.min(hi, Math.max(lo, Math.floor(mean)));
   const probs = new Float64Array(hi - lo + 1);
-  for (let k = lo; k <= hi; k++) {
-    const v = Math.exp(lnPmf(k) - peak);
-    probs[k - lo] = v;
-    total += v;
-  }
+  probs[anchor - lo] = 1;
+  for (let k = anchor; k < hi; k++) probs[k + 1 - lo] = probs[k - lo]! * ratio(k);
+  for (let k = anchor; k > lo; k--) probs[k - 1 - lo] = probs[k - lo]! / ratio(k - 1);
+  let total = 0;
+  for (const v of probs) total += v;
   let cdf = 0;
   for (let k = lo; k <= hi; k++) {
     cdf += probs[k - lo]! / total;

@@ -1,0 +1,161 @@
+/**
+ * `staffcast forecast`: calls per queue and interval, with the response to planned ad spots.
+ */
+import type { Command } from "commander";
+import { forecastCalls, type ForecastOptions, type ForecastResult } from "../forecast/index.ts";
+import { csvCell, csvNumber } from "../io/csv.ts";
+import { DataError, UsageError } from "../io/errors.ts";
+import { writeChunksAtomic, type Streams } from "../io/files.ts";
+import { parseInstant } from "../time/instant.ts";
+import { createZone, formatInstant, parseDay } from "../time/zone.ts";
+import { atLeastOne, duration } from "./flags.ts";
+import { locate, readAds, readHistory, readHolidays, readOverrides } from "./forecast-inputs.ts";
+import { style } from "./format.ts";
+
+interface ForecastFlags {
+  history: string;
+  ads?: string;
+  start: string;
+  days: number;
+  interval?: number;
+  tz?: string;
+  holidays?: string;
+  overrides?: string;
+  actualsUntil?: string;
+  out: string;
+}
+
+/** Registers the command. */
+export function registerForecast(program: Command, streams: Streams): void {
+  program
+    .command("forecast")
+    .summary("calls per queue and interval, with the response to planned TV/radio spots")
+    .description(
+      "Learns the weekly and intraday pattern, the daily level and calendar effects from the " +
+        "history, and each channel's response to ad spots from the ad log (rows before --start " +
+        "as aired, rows after it as planned), then forecasts every queue for --days local days " +
+        "from --start with p10 and p90.\n\nHistory rules: a day with no rows is missing; within a " +
+        "day with rows an interval without a row had 0 calls. An ad row without a queue applies " +
+        "to every queue.",
+    )
+    .requiredOption("--history <csv>", "history CSV: start,queue,calls[,aht_s] (- for stdin)")
+    .option("--ads <csv>", "ad log: air_time,channel[,queue][,grp][,duration_s]")
+    .requiredOption("--start <datetime>", "first interval, ISO-8601 (a date means local midnight)")
+    .requiredOption("--days <n>", "local calendar days to forecast", atLeastOne)
+    .option(
+      "--interval <dur>",
+      "output interval (default: the history's), e.g. 15m, 30m, 1h",
+      duration,
+    )
+    .option("--tz <zone>", "IANA time zone of the local calendar and of the output (default UTC)")
+    .option("--holidays <csv>", "special days: date[,name]")
+    .option("--overrides <csv>", "planner adjustments: start,end[,queue],factor|calls")
+    .option(
+      "--actuals-until <datetime>",
+      "reforecast today from the history's rows between --start and this instant",
+    )
+    .option("--out <csv>", "output CSV, or - for stdout", "-")
+    .addHelpText(
+      "after",
+      `
+Output columns: start,queue,calls,calls_p10,calls_p90[,aht_s] (aht_s when the history has it).
+
+Examples:
+  $ staffcast forecast --history history.csv --ads ads.csv --start 2025-01-13T00:00:00Z --days 7 --out forecast.csv
+  $ staffcast forecast --history history.csv --start 2025-03-31 --days 7 --tz Europe/Berlin --interval 30m
+  $ staffcast forecast --history history.csv --ads ads.csv --start 2025-01-13 --days 1 --actuals-until 2025-01-13T12:00:00Z`,
+    )
+    .action(async (flags: ForecastFlags) => {
+      await runForecast(flags, streams);
+    });
+}
+
+/** An instant flag: ISO-8601 with an offset, or a date meaning local midnight in `zone`. */
+export function instantFlag(
+  name: string,
+  text: string,
+  zone: ReturnType<typeof createZone>,
+): number {
+  const day = parseDay(text);
+  if (typeof day === "number") return zone.dayStart(day);
+  const t = parseInstant(text);
+  if (typeof t === "string") throw new UsageError(`${name}: ${t} (got "${text}")`);
+  return t;
+}
+
+/** The zone of --tz (a usage error when unknown). */
+export function zoneFlag(tz: string | undefined): ReturnType<typeof createZone> {
+  try {
+    return createZone(tz ?? "UTC");
+  } catch (error) {
+    throw new UsageError(`--tz: ${(error as Error).message}`);
+  }
+}
+
+/** Whole minutes of an --interval flag. */
+export function minutesFlag(seconds: number | undefined): number | undefined {
+  if (seconds === undefined) return undefined;
+  if (seconds % 60 !== 0)
+    throw new UsageError(`--interval must be whole minutes, got ${seconds} s`);
+  return seconds / 60;
+}
+
+async function runForecast(flags: ForecastFlags, streams: Streams): Promise<void> {
+  const zone = zoneFlag(flags.tz);
+  const start = instantFlag("--start", flags.start, zone);
+  const actualsUntil =
+    flags.actualsUntil === undefined
+      ? undefined
+      : instantFlag("--actuals-until", flags.actualsUntil, zone);
+  const intervalMinutes = minutesFlag(flags.interval);
+
+  const history = await readHistory(flags.history, streams);
+  const ads = flags.ads === undefined ? undefined : await readAds(flags.ads, streams);
+  const holidays =
+    flags.holidays === undefined ? undefined : await readHolidays(flags.holidays, streams);
+  const overrides =
+    flags.overrides === undefined ? undefined : await readOverrides(flags.overrides, streams);
+
+  const options: ForecastOptions = {
+    start,
+    days: flags.days,
+    timeZone: zone.name,
+    ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
+    ...(ads === undefined ? {} : { ads: ads.rows }),
+    ...(holidays === undefined ? {} : { holidays: holidays.rows }),
+    ...(overrides === undefined ? {} : { overrides: overrides.rows }),
+    ...(actualsUntil === undefined ? {} : { actualsUntil }),
+  };
+  let result: ForecastResult;
+  try {
+    result = forecastCalls(history.rows, options);
+  } catch (error) {
+    if (error instanceof DataError) throw locate(error, history);
+    if (error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
+  for (const w of result.warnings) {
+    streams.stderr.write(`${style("yellow", "warning", streams.stderr)}: ${w}\n`);
+  }
+  const withAht = result.rows.some((r) => r.ahtSeconds !== undefined);
+  function* lines(): Generator<string> {
+    const out: string[] = [`start,queue,calls,calls_p10,calls_p90${withAht ? ",aht_s" : ""}`];
+    for (const r of result.rows) {
+      const cells = [
+        formatInstant(r.startMs, result.zone),
+        csvCell(r.queue),
+        csvNumber(r.calls),
+        csvNumber(r.p10),
+        csvNumber(r.p90),
+      ];
+      if (withAht) cells.push(csvNumber(r.ahtSeconds ?? null));
+      out.push(cells.join(","));
+      if (out.length >= 1024) {
+        yield `${out.join("\n")}\n`;
+        out.length = 0;
+      }
+    }
+    if (out.length > 0) yield `${out.join("\n")}\n`;
+  }
+  await writeChunksAtomic(flags.out, lines(), streams);
+}
