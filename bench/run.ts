@@ -20,24 +20,13 @@ import {
   computeRequirementTable,
   computeRequirementTableParallel,
 } from "staffcast/erlang";
+import { rng } from "./semisynthetic.ts";
 
 const ROWS = Number(process.env["BENCH_ROWS"] ?? 1_000_000);
 const INTERVAL = 1800;
 const PATIENCE = 180;
 const T = 20;
 const TARGET = 0.8;
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = rng(2026);
 const queue = new Array<string>(ROWS).fill("q");

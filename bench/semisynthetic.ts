@@ -112,9 +112,7 @@ function lnFactorial(k: number): number {
 }
 
 /** The bank's 5-minute counts, 07:00-20:55 (the lone 21:00 slot dropped), by interval start. */
-export function bankCalls(
-  path = "../shared/data/forecast/bank_calls_5min.csv",
-): Map<number, number> {
+export function bankCalls(path = "bench/data/bank_calls_5min.csv"): Map<number, number> {
   const out = new Map<number, number>();
   const lines = readFileSync(path, "utf8").trim().split("\n").slice(1);
   for (const line of lines) {

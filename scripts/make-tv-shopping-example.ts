@@ -7,7 +7,7 @@
  * - ads.csv: air_time,channel,grp: the spots as aired before 2003-10-20, as planned from then;
  * - holidays.csv: the US holidays of the period on which the center was closed.
  *
- * Run once (needs ../shared): `npx tsx scripts/make-tv-shopping-example.ts`. The output is
+ * Run once (run from the repository root): `npx tsx scripts/make-tv-shopping-example.ts`. The output is
  * committed so that the example runs from a fresh clone.
  */
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -56,6 +56,24 @@ export async function readHistory(path: string, streams: Streams): Promise<Input
   return { ...t, rows };
 }
 
+/** An issue about the cell of record `r`, column `c` (both 0-based). */
+function cellIssue(
+  t: { file: string; table: CsvTable },
+  r: number,
+  c: number,
+  field: string,
+  message: string,
+): DataIssue {
+  return {
+    file: t.file,
+    line: t.table.line(r),
+    column: c + 1,
+    field,
+    message,
+    value: t.table.cell(r, c),
+  };
+}
+
 /** Column indexes by name, with "missing column" issues for the required ones. */
 function columnsOf(
   t: { file: string; table: CsvTable },
@@ -88,14 +106,7 @@ export async function readAds(path: string, streams: Streams): Promise<Input<AdR
   const rows: AdRow[] = [];
   for (let r = 0; r < t.table.length; r++) {
     const bad = (c: number, field: string, message: string): void => {
-      issues.add({
-        file: t.file,
-        line: t.table.line(r),
-        column: c + 1,
-        field,
-        message,
-        value: t.table.cell(r, c),
-      });
+      issues.add(cellIssue(t, r, c, field, message));
     };
     const air = parseInstant(t.table.cell(r, iAir));
     if (typeof air === "string") bad(iAir, "air_time", air);
@@ -146,14 +157,7 @@ export async function readHolidays(path: string, streams: Streams): Promise<Inpu
     const text = t.table.cell(r, iDate);
     const day = parseDay(text);
     if (typeof day === "string") {
-      issues.add({
-        file: t.file,
-        line: t.table.line(r),
-        column: iDate + 1,
-        field: "date",
-        message: day,
-        value: text,
-      });
+      issues.add(cellIssue(t, r, iDate, "date", day));
       continue;
     }
     const name = iName >= 0 ? t.table.cell(r, iName) : "";
@@ -181,14 +185,8 @@ export async function readOverrides(path: string, streams: Streams): Promise<Inp
   const [iStart, iEnd, iQueue] = [col("start"), col("end"), col("queue")];
   const rows: Override[] = [];
   for (let r = 0; r < t.table.length; r++) {
-    const at = (c: number, field: string, message: string): DataIssue => ({
-      file: t.file,
-      line: t.table.line(r),
-      column: c + 1,
-      field,
-      message,
-      value: t.table.cell(r, c),
-    });
+    const at = (c: number, field: string, message: string): DataIssue =>
+      cellIssue(t, r, c, field, message);
     const start = parseInstant(t.table.cell(r, iStart));
     if (typeof start === "string") issues.add(at(iStart, "start", start));
     const end = parseInstant(t.table.cell(r, iEnd));

@@ -11,26 +11,18 @@ import { fitBaseline, type BaselineMethod } from "./baseline.ts";
 import { operatingCalendar } from "./calendar.ts";
 import {
   forecastCalls,
-  type AdRow,
   type ForecastRow,
-  type Holiday,
   type HistoryInterval,
+  type ModelInputs,
 } from "./forecast.ts";
 import { buildSeries, dayTotal, type DaySeries } from "./series.ts";
 
 /** Options of {@link backtest}. */
-export interface BacktestOptions {
+export interface BacktestOptions extends ModelInputs {
   /** How many origins: the last n days with data. */
   readonly origins: number;
   /** Horizons 1..days, in operating days (h = 1 is the origin day itself). */
   readonly days: number;
-  readonly timeZone?: string;
-  readonly stepMinutes?: number;
-  /** Scoring interval, minutes (a multiple of the history interval; default the same). */
-  readonly intervalMinutes?: number;
-  readonly ads?: readonly AdRow[];
-  readonly holidays?: readonly Holiday[];
-  readonly airingDelays?: readonly number[];
   /** Called after each origin (for progress bars). */
   readonly onProgress?: (done: number, total: number) => void;
 }

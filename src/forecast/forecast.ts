@@ -57,25 +57,29 @@ export interface Override {
   readonly calls?: number;
 }
 
-/** Options of {@link forecastCalls}. */
-export interface ForecastOptions {
-  /** First instant to forecast, epoch ms (on the output interval grid in local time). */
-  readonly start: number;
-  /** Local calendar days to forecast from the start's day (>= 1). */
-  readonly days: number;
+/** What the model is given besides the history (shared by forecasts and backtests). */
+export interface ModelInputs {
   /** IANA time zone of the local calendar (default "UTC"). */
   readonly timeZone?: string;
   /** History interval, minutes (default: the history's spacing). */
   readonly stepMinutes?: number;
-  /** Output interval, minutes: a multiple of the history interval (default: the same). */
+  /** Output (or scoring) interval, minutes: a multiple of the history interval (default: the same). */
   readonly intervalMinutes?: number;
   readonly ads?: readonly AdRow[];
   readonly holidays?: readonly Holiday[];
+  /** Probabilities of planned spots airing 0, 1, 2, ... minutes late (default: literature). */
+  readonly airingDelays?: readonly number[];
+}
+
+/** Options of {@link forecastCalls}. */
+export interface ForecastOptions extends ModelInputs {
+  /** First instant to forecast, epoch ms (on the output interval grid in local time). */
+  readonly start: number;
+  /** Local calendar days to forecast from the start's day (>= 1). */
+  readonly days: number;
   readonly overrides?: readonly Override[];
   /** With history rows in [start, actualsUntil): today's actuals for an intraday reforecast. */
   readonly actualsUntil?: number;
-  /** Probabilities of planned spots airing 0, 1, 2, ... minutes late (default: literature). */
-  readonly airingDelays?: readonly number[];
 }
 
 /** One forecast interval. */

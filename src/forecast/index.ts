@@ -18,6 +18,7 @@ export {
   type ForecastRow,
   type HistoryInterval,
   type Holiday,
+  type ModelInputs,
   type Override,
   type QueueForecastModel,
 } from "./forecast.ts";

@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { fitAdResponse, type AdSpot } from "../../src/forecast/ads.ts";
-import { forecastCalls, kernelCdf, type HistoryInterval } from "../../src/forecast/index.ts";
+import {
+  defaultAiringDelays,
+  forecastCalls,
+  kernelCdf,
+  type HistoryInterval,
+} from "../../src/forecast/index.ts";
 import { buildSeries } from "../../src/forecast/series.ts";
 import { createZone } from "../../src/time/zone.ts";
 import { poisson, rng } from "../../bench/semisynthetic.ts";
@@ -115,5 +120,45 @@ describe("ad response", () => {
     const before = start + 9 * 3_600_000;
     expect(at("orders", t) - at("orders", before)).toBeGreaterThan(20);
     expect(Math.abs(at("service", t) - at("service", before))).toBeLessThan(5);
+  });
+});
+
+describe("intraday reforecast", () => {
+  it("re-estimates the lift of a spot that aired this morning from its first minutes", () => {
+    const { history, spots } = construct(false);
+    const start = (FIRST + 56) * DAY;
+    const air = start + 10 * 3_600_000;
+    const spot: AdSpot = { airMs: air, channel: "TV", grp: 1 };
+    // today: the usual base, and the spot brings twice the usual response
+    const base = (t: number): number => {
+      const q = (t % DAY) / 300_000;
+      return q >= 84 && q < 252 ? 60 + 40 * Math.sin((Math.PI * (q - 84)) / 168) : 0;
+    };
+    const today: HistoryInterval[] = [];
+    for (let t = start; t < air + 15 * 60_000; t += 300_000) {
+      const from = (t - air) / 60_000;
+      const share = trueCdf.at(from + 5) - trueCdf.at(from);
+      today.push({ queue: "", startMs: t, calls: base(t) + 2 * CALLS_PER_GRP * share });
+    }
+    const options = { start, days: 1, ads: [...spots, spot] };
+    const plain = forecastCalls(history, options);
+    const updated = forecastCalls([...history, ...today], {
+      ...options,
+      actualsUntil: air + 15 * 60_000,
+    });
+    const later = (rows: { startMs: number; calls: number }[]) =>
+      rows
+        .filter((r) => r.startMs >= air + 15 * 60_000 && r.startMs < air + 60 * 60_000)
+        .reduce((a, r) => a + r.calls - base(r.startMs), 0);
+    // planned, the spot's response is spread over the usual airing delays...
+    const planned = defaultAiringDelays().reduce(
+      (a, p, d) => a + p * CALLS_PER_GRP * (trueCdf.at(60 - d) - trueCdf.at(15 - d)),
+      0,
+    );
+    expectClose(later(plain.rows), planned, { rel: 0.15 }, "planned");
+    // ...aired (at 10:00, seen for 15 minutes at twice the usual response), it follows what it did
+    const aired = CALLS_PER_GRP * (trueCdf.at(60) - trueCdf.at(15));
+    expect(later(updated.rows)).toBeGreaterThan(1.5 * aired);
+    expect(later(updated.rows)).toBeLessThan(2.3 * aired);
   });
 });
