@@ -184,6 +184,15 @@ export function forecastCalls(
       ]);
     }
     step = Math.min(...known);
+    const other = spacings.findIndex((sp) => sp !== undefined && sp !== step);
+    if (other >= 0) {
+      const first = spacings.indexOf(step);
+      throw new DataError([
+        {
+          message: `queues have different interval lengths: "${queues[first]!}" ${step} minutes, "${queues[other]!}" ${spacings[other]!} minutes (give every queue the same interval)`,
+        },
+      ]);
+    }
   }
   if (!(step > 0) || 1440 % step !== 0 || !Number.isInteger(step)) {
     throw new RangeError(`the history interval (${step} min) must be whole minutes dividing a day`);

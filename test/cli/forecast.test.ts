@@ -385,3 +385,27 @@ describe("staffcast backtest", () => {
     expect(r.stderr).toBe("");
   });
 });
+
+describe("staffcast forecast (queues)", () => {
+  it("refuses queues with different interval lengths", async () => {
+    const lines = ["start,queue,calls"];
+    for (let q = 0; q < 8; q++) {
+      lines.push(`${new Date(Date.UTC(2025, 0, 6, 8) + q * 900_000).toISOString()},a,5`);
+      lines.push(`${new Date(Date.UTC(2025, 0, 6, 8) + q * 1_800_000).toISOString()},b,5`);
+    }
+    const dir = tempDir({ "h.csv": `${lines.join("\n")}\n` });
+    const r = await runCli([
+      "forecast",
+      "--history",
+      join(dir, "h.csv"),
+      "--start",
+      "2025-01-13",
+      "--days",
+      "1",
+    ]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(
+      /queues have different interval lengths: "a" 15 minutes, "b" 30 minutes/,
+    );
+  });
+});
