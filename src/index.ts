@@ -9,3 +9,4 @@
  */
 export * from "./erlang/index.ts";
 export * from "./forecast/index.ts";
+export * from "./schedule/index.ts";

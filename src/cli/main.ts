@@ -11,6 +11,7 @@ import { registerErlang } from "./erlang-command.ts";
 import { registerForecast } from "./forecast-command.ts";
 import { style } from "./format.ts";
 import { registerRequirements } from "./requirements-command.ts";
+import { registerSchedule } from "./schedule-command.ts";
 
 function version(): string {
   try {
@@ -58,6 +59,7 @@ Examples:
   registerBacktest(program, streams);
   registerErlang(program, streams);
   registerRequirements(program, streams);
+  registerSchedule(program, streams);
   for (const cmd of program.commands) {
     cmd.exitOverride().showHelpAfterError("(run with --help for usage)");
   }
