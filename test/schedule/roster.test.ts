@@ -138,6 +138,29 @@ describe("roster", () => {
     }
   }, 60_000);
 
+  it("shares hours and unsocial (here weekend) shifts fairly: each agent within one shift of its share", async () => {
+    // 82 agent-shifts of 7.5 paid hours: 18 agents at 5 days fill them, about 34 hours each
+    const staff: Agent[] = Array.from({ length: 18 }, (_, i) => ({
+      id: `B${String(i + 1).padStart(2, "0")}`,
+      minHoursWeek: 30,
+      maxHoursWeek: 40,
+      maxDaysWeek: 5,
+    }));
+    const roster = await buildRoster(schedule, spec, { agents: staff }, highsSolver, limits);
+    expect(roster.status).toBe("optimal");
+    expect(roster.shortfalls).toEqual([]);
+    const total = roster.agents.reduce((a, s) => a + s.paidHours, 0);
+    const longest = 7.5; // an 8-hour shift with an unpaid 30-minute meal
+    const weekend = roster.agents.reduce((a, s) => a + s.unsocialShifts, 0);
+    expect(weekend).toBeGreaterThan(0);
+    for (const a of roster.agents) {
+      expect(Math.abs(a.paidHours - total / staff.length), a.agentId).toBeLessThanOrEqual(
+        longest + 1e-9,
+      );
+      expect(a.unsocialShifts, a.agentId).toBeLessThanOrEqual(Math.ceil(weekend / staff.length));
+    }
+  }, 60_000);
+
   it("writes segments that partition each shift: onQueue around its breaks, matching the schedule's break slots", async () => {
     const roster = await buildRoster(schedule, spec, { agents }, highsSolver, limits);
     const bySlot = new Map<string, number>();
