@@ -3,7 +3,7 @@
  * `staffcast roster`: those shifts assigned to named agents.
  */
 import type { Command } from "commander";
-import { InvalidArgumentError } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { parseCsv } from "../io/csv.ts";
 import { DataError, IssueList, StaffcastError, EXIT, UsageError } from "../io/errors.ts";
 import { inputName, readText, writeTextAtomic, type Streams } from "../io/files.ts";
@@ -23,11 +23,23 @@ import {
 import { parseInstant } from "../time/instant.ts";
 import { createZone, formatInstant, parseDay } from "../time/zone.ts";
 import { count, positive } from "./flags.ts";
-import { pct, style, table } from "./format.ts";
+import { style, table } from "./format.ts";
 
 function solverFlag(text: string): string {
   if (text !== "highs" && text !== "js") throw new InvalidArgumentError("expected highs or js.");
   return text;
+}
+
+/** A relative gap for people, two significant digits: 2.7e-6 -> "0.00027 %", 0 -> "0 %". */
+function gapText(gap: number): string {
+  return gap === 0 ? "0 %" : `${Number((100 * gap).toPrecision(2))} %`;
+}
+
+/** `--gap`: the relative gap at which the solver may stop. */
+function gapOption(): Option {
+  return new Option("--gap <f>", "relative gap at which the solver may stop")
+    .argParser(gapFlag)
+    .default(1e-4, "1e-4");
 }
 
 function gapFlag(text: string): number {
@@ -127,9 +139,9 @@ export function registerSchedule(program: Command, streams: Streams): void {
       "shift file: interval, timeZone, coverage, templates, breaks",
     )
     .option("--column <name>", "requirement column, e.g. fractional_scheduled_agents", "agents")
-    .option("--solver <name>", "highs (default) or js", solverFlag, "highs")
-    .option("--time-limit <s>", "seconds (default 60)", positive, 60)
-    .option("--gap <f>", "relative gap at which to stop (default 1e-4)", gapFlag, 1e-4)
+    .option("--solver <name>", "highs or js", solverFlag, "highs")
+    .option("--time-limit <s>", "time limit of the solve, seconds", positive, 60)
+    .addOption(gapOption())
     .option("--out <json>", "write the result JSON here")
     .option("--json", "print the result JSON")
     .addHelpText(
@@ -154,7 +166,7 @@ Examples:
     .description(
       "Assigns the shifts of a schedule (staffcast schedule --out) to agents: at most one shift " +
         "a day, a minimum rest between shifts, weekly hours within contract, days off, " +
-        "availability, fairness (spread of hours and of late, night and weekend shifts). Shifts " +
+        "availability, fairness (hours, and late, night and weekend shifts, near each agent's share). Shifts " +
         "that cannot be filled are reported as shortfalls.",
     )
     .requiredOption("--schedule <json>", "a schedule from staffcast schedule --out")
@@ -166,12 +178,12 @@ Examples:
       "--availability <csv>",
       "agent_id,date[,available_from,available_to] (no window: not available that date)",
     )
-    .option("--min-rest <hours>", "minimum rest between shifts (default 11)", positive, 11)
+    .option("--min-rest <hours>", "minimum rest between shifts", positive, 11)
     .option("--two-days-off", "two consecutive days off every week")
     .option("--max-night-shifts <n>", "night shifts per agent per week, at most", count)
-    .option("--solver <name>", "highs (default) or js", solverFlag, "highs")
-    .option("--time-limit <s>", "seconds (default 60)", positive, 60)
-    .option("--gap <f>", "relative gap (default 1e-4)", gapFlag, 1e-4)
+    .option("--solver <name>", "highs or js", solverFlag, "highs")
+    .option("--time-limit <s>", "time limit of the solve, seconds", positive, 60)
+    .addOption(gapOption())
     .option("--out <csv>", "segments CSV: agent_id,start,end,activity (- for stdout)")
     .option("--json", "print the result JSON (segments, agents, shortfalls)")
     .addHelpText(
@@ -227,7 +239,7 @@ function writeScheduleSummary(result: ScheduleResult, streams: Streams): void {
   }
   const lines = [
     style("bold", `Schedule: ${result.status}`, out) +
-      `, objective ${result.objective.toFixed(2)}, gap ${pct(result.gap ?? 0, 3)}`,
+      `, objective ${result.objective.toFixed(2)}, gap ${gapText(result.gap ?? 0)}`,
     `  ${agents} agent-shifts on ${result.shifts.length} distinct shifts`,
     `  short ${under.toFixed(1)} and over ${over.toFixed(1)} agent-intervals (required ${need.toFixed(1)})`,
     "",
@@ -468,7 +480,7 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
     }
     const missing = result.shortfalls.reduce((s, f) => s + f.missing, 0);
     summary.write(
-      `Roster: ${result.status}${result.gap === null ? "" : `, gap ${pct(result.gap, 3)}`}; ${missing} agent-shifts unfilled\n${table(
+      `Roster: ${result.status}${result.gap === null ? "" : `, gap ${gapText(result.gap)}`}; ${missing} agent-shifts unfilled\n${table(
         rows,
         rows[0]!.map((_, i) => i > 0),
       )}\n`,
