@@ -446,7 +446,16 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
         status: result.status,
         objective: result.objective,
         gap: result.gap,
-        agents: result.agents,
+        // durations in seconds, as every output of staffcast
+        agents: result.agents.map((a) => ({
+          agentId: a.agentId,
+          shifts: a.shifts,
+          days: a.days,
+          paidSeconds: a.paidHours * 3600,
+          belowMinimumSeconds: a.hoursShort * 3600,
+          nightShifts: a.nightShifts,
+          unsocialShifts: a.unsocialShifts,
+        })),
         shortfalls: result.shortfalls,
         ...(flags.out === undefined
           ? {

@@ -92,4 +92,15 @@ describe("examples run as tests", () => {
     expect(r.stdout).toContain("agents 14, scheduled 20, binding serviceLevel");
     expect(r.stdout).toContain("13 agents, Erlang A: SL 0.8582, abandonment 0.0250");
   });
+
+  it("examples/schedule-api.ts designs, verifies and rosters the day it promises", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "examples/schedule-api.ts"], {
+      encoding: "utf8",
+    });
+    // hand check of the cost: the 48 required agent-hours are covered exactly by 4 day shifts
+    // (7 paid hours each) and 5 part shifts (4 hours at 1.2): 28 + 24 = 52, proven optimal
+    expect(r.stdout).toContain("schedule: optimal, cost 52");
+    expect(r.stdout).toContain("verified: true");
+    expect(r.stdout).toContain("roster: optimal, 0 shifts unfilled");
+  });
 });

@@ -224,7 +224,7 @@ describe("staffcast roster", () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as {
       status: string;
-      agents: { agentId: string; shifts: number; paidHours: number }[];
+      agents: { agentId: string; shifts: number; paidSeconds: number }[];
       shortfalls: unknown[];
     };
     expect(json.status).toBe("optimal");
@@ -235,6 +235,14 @@ describe("staffcast roster", () => {
     expect([...activities].every((a) => ["onQueue", "break", "meal"].includes(a!))).toBe(true);
     expect(activities.has("meal")).toBe(true);
     expect(existsSync(segments)).toBe(true);
+    // paid time in seconds = the agent's onQueue and (paid) break segments; meals are unpaid here
+    for (const a of json.agents) {
+      const paid = table
+        .records()
+        .filter((r) => r[0] === a.agentId && r[3] !== "meal")
+        .reduce((sum, r) => sum + (Date.parse(r[2]!) - Date.parse(r[1]!)) / 1000, 0);
+      expect(a.paidSeconds, a.agentId).toBe(paid);
+    }
   });
 
   it("refuses a file that is not a schedule", async () => {
