@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
 import { EXIT, StaffcastError } from "../io/errors.ts";
 import type { Streams } from "../io/files.ts";
+import { registerAdherence } from "./adherence-command.ts";
 import { registerBacktest } from "./backtest-command.ts";
 import { registerErlang } from "./erlang-command.ts";
 import { registerForecast } from "./forecast-command.ts";
@@ -39,6 +40,7 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
     )
     .version(version(), "-V, --version")
     .exitOverride()
+    .enablePositionalOptions() // options after a subcommand are its own (adherence watch)
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({
       writeOut: (s) => streams.stdout.write(s),
@@ -60,7 +62,9 @@ Examples:
   registerErlang(program, streams);
   registerRequirements(program, streams);
   registerSchedule(program, streams);
-  for (const cmd of program.commands) {
+  registerAdherence(program, streams);
+  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  for (const cmd of all(program).slice(1)) {
     cmd.exitOverride().showHelpAfterError("(run with --help for usage)");
   }
 

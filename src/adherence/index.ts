@@ -1,0 +1,64 @@
+/**
+ * staffcast/adherence: schedule adherence and conformance from agent state events, historical
+ * (per agent and day, with exceptions) and in real time (a monitor with alerts).
+ *
+ * @example
+ * import { computeAdherence, parseRules } from "staffcast/adherence";
+ * const report = computeAdherence(segments, events, { rules: parseRules(rulesFile), thresholdSeconds: 60 });
+ * report.agents[0]; // { agentId, date, scheduledSeconds, inSeconds, outSeconds, neutralSeconds, adherence, conformance, exceptions }
+ *
+ * @module
+ */
+export {
+  computeAdherence,
+  mergeSpans,
+  totalsOf,
+  type AdherenceOptions,
+  type AdherenceReport,
+  type AdherenceTotals,
+} from "./compute.ts";
+export {
+  classifyAt,
+  computeAgentDay,
+  type AdherenceException,
+  type AgentDayResult,
+  type ApprovedSpan,
+  type DayOptions,
+} from "./day.ts";
+export {
+  buildTimeline,
+  compareEvents,
+  entryAt,
+  LOGGED_OUT,
+  type AdherenceWarning,
+  type StateEvent,
+  type Timeline,
+} from "./events.ts";
+export {
+  CATEGORIES,
+  DEFAULT_STATES,
+  DEFAULT_WORKING_STATES,
+  defaultAdherenceRules,
+  parseRules,
+  type Adherence,
+  type AdherenceRule,
+  type AdherenceRules,
+  type Category,
+  type RulesFile,
+} from "./rules.ts";
+export {
+  agentDays,
+  placeSegments,
+  WINDOW_HOURS,
+  type AgentDay,
+  type PlacedSegment,
+  type ScheduleSegment,
+} from "./schedule.ts";
+export {
+  createAdherenceMonitor,
+  warningOf,
+  type AdherenceMonitor,
+  type AgentStatus,
+  type MonitorAlert,
+  type MonitorOptions,
+} from "./monitor.ts";

@@ -1,0 +1,647 @@
+/**
+ * Real-time adherence: a monitor fed state events one at a time. It keeps each agent's current
+ * state and adherence, re-evaluates at every schedule boundary even when no event arrives (an
+ * agent still `available` when a break starts is out of adherence from the break's start), and
+ * raises an alert when an agent has been out of adherence for the alarm delay, and another when
+ * the agent is back (Genesys Cloud's severe threshold, Calabrio's rule threshold: research
+ * adherence-and-products.md A2, A4, A7).
+ *
+ * Time is event time. The monitor's clock is the latest event time seen, or an injected clock
+ * (the wall clock in production, a fake one in tests). An event up to the allowed lateness
+ * behind the clock is placed at its time and the agent re-evaluated; a later one is applied to
+ * the historical result (and reported), not replayed into alerts. Memory: per agent its
+ * schedule, the state timeline of its agent-days still open (those whose window ended less than
+ * the allowed lateness ago), and a few numbers; agent-days that close are computed exactly as
+ * {@link computeAdherence} would, handed out by {@link AdherenceMonitor.takeClosedDays} and
+ * dropped. Nothing grows with the length of the stream.
+ *
+ * @module
+ */
+import { createZone } from "../time/zone.ts";
+import { mergeSpans } from "./compute.ts";
+import { classifyAt, computeAgentDay, type AgentDayResult } from "./day.ts";
+import {
+  compactTimeline,
+  compareEvents,
+  LOGGED_OUT,
+  type AdherenceWarning,
+  type StateEvent,
+  type Timeline,
+} from "./events.ts";
+import { defaultAdherenceRules, type Adherence, type AdherenceRules } from "./rules.ts";
+import {
+  agentDays,
+  placeSegments,
+  type AgentDay,
+  type PlacedSegment,
+  type ScheduleSegment,
+} from "./schedule.ts";
+
+/** Options of {@link createAdherenceMonitor} (durations in seconds). */
+export interface MonitorOptions {
+  readonly schedule: readonly ScheduleSegment[];
+  readonly rules?: AdherenceRules;
+  /** Out of adherence this long raises an alert (default 300). */
+  readonly alarmAfterSeconds?: number;
+  /** Events at most this far behind the clock still drive alerts (default 900). */
+  readonly allowedLatenessSeconds?: number;
+  /** The current time, epoch ms; default: the latest event time seen. */
+  readonly clock?: () => number;
+  /** Zone of agent-day dates (default UTC). */
+  readonly timeZone?: string;
+  /** As in {@link computeAdherence}, for the agent-days' results. */
+  readonly thresholdSeconds?: number;
+  readonly startToleranceSeconds?: number;
+  readonly endToleranceSeconds?: number;
+  readonly countOutsideWork?: boolean;
+}
+
+/** An alert of the monitor. */
+export interface MonitorAlert {
+  readonly type: "outOfAdherence" | "backInAdherence" | "warning";
+  readonly agentId?: string;
+  /** When the alert was raised (monitor time). */
+  readonly atMs: number;
+  /** Start of the out-of-adherence period. */
+  readonly sinceMs?: number;
+  /** Scheduled activity at `atMs` (null: unscheduled). */
+  readonly activity?: string | null;
+  /** Actual state at `atMs`. */
+  readonly state?: string;
+  /** Seconds out of adherence so far (outOfAdherence) or in all (backInAdherence). */
+  readonly seconds?: number;
+  /** Warnings: what happened. */
+  readonly code?: string;
+  readonly message?: string;
+  readonly line?: number;
+}
+
+/** What an agent is doing now. */
+export interface AgentStatus {
+  readonly agentId: string;
+  readonly state: string;
+  readonly reason?: string;
+  readonly activity: string | null;
+  /** `unscheduled` outside scheduled segments. */
+  readonly adherence: Adherence | "unscheduled";
+  /** Start of the current out-of-adherence period, or null. */
+  readonly outSinceMs: number | null;
+}
+
+/** A real-time adherence monitor. */
+export interface AdherenceMonitor {
+  /** Takes one event; returns the alerts it (and the time it moves the clock to) raises. */
+  ingest(event: StateEvent): MonitorAlert[];
+  /** Moves to the clock's time (or `toMs` if later): boundaries and alarms due raise alerts. */
+  advance(toMs?: number): MonitorAlert[];
+  /** Replaces the schedule; open agent-days and current statuses follow the new one. */
+  setSchedule(segments: readonly ScheduleSegment[]): MonitorAlert[];
+  /** Monitor time, epoch ms (-Infinity before any event with the event clock). */
+  now(): number;
+  /** An agent's current status, or undefined for an agent without a schedule. */
+  status(agentId: string): AgentStatus | undefined;
+  /** Provisional results of the agent-days still open, up to now. */
+  openDays(): AgentDayResult[];
+  /** Results of agent-days closed since the last call (final: late events included). */
+  takeClosedDays(): AgentDayResult[];
+  /** Events held in memory (for memory checks). */
+  retainedEvents(): number;
+}
+
+interface Entry {
+  readonly timeMs: number;
+  readonly state: string;
+  readonly reason: string | undefined;
+  readonly eventId: string | undefined;
+}
+
+interface Agent {
+  readonly id: string;
+  readonly index: number;
+  segments: PlacedSegment[];
+  days: AgentDay[];
+  /** Sorted instants at which the schedule's classification may change. */
+  boundaries: number[];
+  entries: Entry[];
+  ids: Set<string>;
+  outSince: number | null;
+  alerted: boolean;
+  alertedSince: number;
+  /** Latest instant the status was evaluated at. */
+  lastEval: number;
+  /** Pending alarm check, or NaN. */
+  alarmAt: number;
+}
+
+/** Heap entries: agent index x 2 + kind. */
+const BOUNDARY = 0;
+const ALARM = 1;
+
+/** Min-heap of (time, agent index). */
+class Heap {
+  private times: number[] = [];
+  private agents: number[] = [];
+  get size(): number {
+    return this.times.length;
+  }
+  topTime(): number {
+    return this.times[0] ?? Number.POSITIVE_INFINITY;
+  }
+  push(time: number, agent: number): void {
+    const t = this.times;
+    const a = this.agents;
+    let i = t.length;
+    t.push(time);
+    a.push(agent);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (t[p]! < time || (t[p] === time && a[p]! <= agent)) break;
+      t[i] = t[p]!;
+      a[i] = a[p]!;
+      i = p;
+    }
+    t[i] = time;
+    a[i] = agent;
+  }
+  pop(): [number, number] {
+    const t = this.times;
+    const a = this.agents;
+    const top: [number, number] = [t[0]!, a[0]!];
+    const lastT = t.pop()!;
+    const lastA = a.pop()!;
+    if (t.length > 0) {
+      let i = 0;
+      const n = t.length;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && (t[r]! < t[l]! || (t[r] === t[l] && a[r]! < a[l]!)) ? r : l;
+        if (t[c]! > lastT || (t[c] === lastT && a[c]! >= lastA)) break;
+        t[i] = t[c]!;
+        a[i] = a[c]!;
+        i = c;
+      }
+      t[i] = lastT;
+      a[i] = lastA;
+    }
+    return top;
+  }
+  clear(): void {
+    this.times = [];
+    this.agents = [];
+  }
+}
+
+/**
+ * Creates a monitor.
+ *
+ * @throws DataError for a bad schedule, as {@link computeAdherence}
+ * @example
+ * const monitor = createAdherenceMonitor({ schedule, alarmAfterSeconds: 300 });
+ * for (const event of feed) for (const alert of monitor.ingest(event)) notify(alert);
+ */
+export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonitor {
+  const rules = options.rules ?? defaultAdherenceRules();
+  const zone = createZone(options.timeZone ?? "UTC");
+  const alarmMs = (options.alarmAfterSeconds ?? 300) * 1000;
+  const latenessMs = (options.allowedLatenessSeconds ?? 900) * 1000;
+  const dayOptions = {
+    rules,
+    thresholdMs: (options.thresholdSeconds ?? 0) * 1000,
+    startToleranceMs: (options.startToleranceSeconds ?? 0) * 1000,
+    endToleranceMs: (options.endToleranceSeconds ?? 0) * 1000,
+    countOutsideWork: options.countOutsideWork ?? false,
+    approved: mergeSpans([]),
+  };
+  let now = Number.NEGATIVE_INFINITY;
+  const agents: Agent[] = [];
+  const byId = new Map<string, Agent>();
+  const heap = new Heap();
+  /** (close time, agent) of open agent-days, as a heap too. */
+  const closing = new Heap();
+  const closed: AgentDayResult[] = [];
+  const warnedAgents = new Set<string>();
+  const warnedStates = new Set<string>();
+
+  const boundariesOf = (segments: readonly PlacedSegment[]): number[] => {
+    const set = new Set<number>();
+    for (const s of segments) {
+      set.add(s.startMs);
+      set.add(s.endMs);
+      if (dayOptions.startToleranceMs > 0)
+        set.add(Math.min(s.endMs, s.startMs + dayOptions.startToleranceMs));
+      if (dayOptions.endToleranceMs > 0)
+        set.add(Math.max(s.startMs, s.endMs - dayOptions.endToleranceMs));
+    }
+    return [...set].sort((p, q) => p - q);
+  };
+
+  /** The first boundary after `t`, or Infinity. */
+  const nextBoundary = (agent: Agent, t: number): number => {
+    const b = agent.boundaries;
+    let lo = 0;
+    let hi = b.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (b[mid]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return b[lo] ?? Number.POSITIVE_INFINITY;
+  };
+
+  const loadSchedule = (segments: readonly ScheduleSegment[]): void => {
+    const placed = placeSegments(segments, rules);
+    for (const a of agents) {
+      a.segments = [];
+      a.days = [];
+      a.boundaries = [];
+    }
+    for (const [id, segs] of placed) {
+      let agent = byId.get(id);
+      if (agent === undefined) {
+        agent = {
+          id,
+          index: agents.length,
+          segments: [],
+          days: [],
+          boundaries: [],
+          entries: [],
+          ids: new Set(),
+          outSince: null,
+          alerted: false,
+          alertedSince: 0,
+          lastEval: Number.NEGATIVE_INFINITY,
+          alarmAt: Number.NaN,
+        };
+        agents.push(agent);
+        byId.set(id, agent);
+      }
+      agent.segments = segs;
+      agent.boundaries = boundariesOf(segs);
+      // agent-days already closed stay closed
+      agent.days = agentDays(id, segs, zone).filter((d) => d.windowEndMs + latenessMs > now);
+    }
+    heap.clear();
+    closing.clear();
+    for (const a of agents) {
+      const next = nextBoundary(a, now);
+      if (Number.isFinite(next)) heap.push(next, a.index * 2 + BOUNDARY);
+      if (a.outSince !== null && !a.alerted) {
+        a.alarmAt = a.outSince + alarmMs;
+        heap.push(a.alarmAt, a.index * 2 + ALARM);
+      }
+      for (const d of a.days) closing.push(d.windowEndMs + latenessMs, a.index);
+    }
+  };
+
+  const entryIndexAt = (agent: Agent, t: number): number => {
+    const e = agent.entries;
+    let lo = 0;
+    let hi = e.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (e[mid]!.timeMs <= t) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+
+  const segmentAt = (agent: Agent, t: number): number => {
+    const s = agent.segments;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const seg = s[mid]!;
+      if (seg.endMs <= t) lo = mid + 1;
+      else if (seg.startMs > t) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  };
+
+  /** Classification at instant t from what is known. */
+  const classOf = (
+    agent: Agent,
+    t: number,
+  ): { adherence: Adherence | "unscheduled"; state: string; reason?: string; k: number } => {
+    const i = entryIndexAt(agent, t);
+    const state = i >= 0 ? agent.entries[i]!.state : LOGGED_OUT;
+    const reason = i >= 0 ? agent.entries[i]!.reason : undefined;
+    const k = segmentAt(agent, t);
+    const adherence =
+      k < 0 ? "unscheduled" : classifyAt(agent.segments, k, t, state, reason, dayOptions);
+    return { adherence, state, k, ...(reason === undefined ? {} : { reason }) };
+  };
+
+  /** Start of the out-of-adherence run containing t (walking back over change points). */
+  const runStart = (agent: Agent, t: number): number => {
+    let at = t;
+    for (;;) {
+      // the latest change point <= at: a boundary or an entry time
+      const i = entryIndexAt(agent, at);
+      const entryTime = i >= 0 ? agent.entries[i]!.timeMs : Number.NEGATIVE_INFINITY;
+      const b = agent.boundaries;
+      let lo = 0;
+      let hi = b.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (b[mid]! <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      const boundary = lo > 0 ? b[lo - 1]! : Number.NEGATIVE_INFINITY;
+      const point = Math.max(entryTime, boundary);
+      if (!Number.isFinite(point)) return at;
+      if (classOf(agent, point - 1).adherence !== "out") return point;
+      if (i < 0 && boundary === Number.NEGATIVE_INFINITY) return point;
+      at = point - 1;
+    }
+  };
+
+  /** Evaluates an agent at instant t (>= its last evaluation, or after an insert into the past). */
+  const evaluate = (agent: Agent, t: number, alerts: MonitorAlert[], rewound: boolean): void => {
+    const c = classOf(agent, t);
+    const activity = c.k >= 0 ? agent.segments[c.k]!.activity : null;
+    if (c.adherence === "out") {
+      const since =
+        !rewound && agent.outSince !== null && agent.lastEval <= t
+          ? agent.outSince
+          : runStart(agent, t);
+      if (agent.alerted && since < agent.alertedSince) {
+        agent.alertedSince = since; // the same run, known to have begun earlier
+      } else if (agent.alerted && since > agent.alertedSince) {
+        // a late event ended the alerted run and a new one began since
+        alerts.push({
+          type: "backInAdherence",
+          agentId: agent.id,
+          atMs: t,
+          sinceMs: agent.alertedSince,
+          activity,
+          state: c.state,
+          seconds: (since - agent.alertedSince) / 1000,
+        });
+        agent.alerted = false;
+      }
+      agent.outSince = since;
+      if (!agent.alerted) {
+        if (t - since >= alarmMs) {
+          alerts.push({
+            type: "outOfAdherence",
+            agentId: agent.id,
+            atMs: t,
+            sinceMs: since,
+            activity,
+            state: c.state,
+            seconds: (t - since) / 1000,
+          });
+          agent.alerted = true;
+          agent.alertedSince = since;
+        } else if (agent.alarmAt !== since + alarmMs) {
+          agent.alarmAt = since + alarmMs;
+          heap.push(agent.alarmAt, agent.index * 2 + ALARM);
+        }
+      }
+    } else {
+      if (agent.alerted) {
+        alerts.push({
+          type: "backInAdherence",
+          agentId: agent.id,
+          atMs: t,
+          sinceMs: agent.alertedSince,
+          activity,
+          state: c.state,
+          seconds: (t - agent.alertedSince) / 1000,
+        });
+        agent.alerted = false;
+      }
+      agent.outSince = null;
+    }
+    agent.lastEval = Math.max(agent.lastEval, t);
+  };
+
+  const timelineOf = (agent: Agent): Timeline => {
+    const times: number[] = [];
+    const states: string[] = [];
+    const reasons: (string | undefined)[] = [];
+    for (const e of agent.entries) {
+      if (times.length > 0 && times[times.length - 1] === e.timeMs) {
+        states[states.length - 1] = e.state;
+        reasons[reasons.length - 1] = e.reason;
+      } else {
+        times.push(e.timeMs);
+        states.push(e.state);
+        reasons.push(e.reason);
+      }
+    }
+    return compactTimeline(times, states, reasons);
+  };
+
+  /** Closes agent-days whose window ended more than the lateness ago; prunes their events. */
+  const closeDays = (): void => {
+    while (closing.size > 0 && closing.topTime() <= now) {
+      const [, index] = closing.pop();
+      const agent = agents[index]!;
+      const due = agent.days.filter((d) => d.windowEndMs + latenessMs <= now);
+      if (due.length === 0) continue;
+      const timeline = timelineOf(agent);
+      for (const d of due) closed.push(computeAgentDay(d, timeline, dayOptions));
+      agent.days = agent.days.filter((d) => d.windowEndMs + latenessMs > now);
+      // keep the events of open days, the current state, and those the lateness may still need
+      prune(
+        agent,
+        Math.min(agent.days[0]?.windowStartMs ?? Number.POSITIVE_INFINITY, now - latenessMs),
+      );
+    }
+  };
+
+  /** Drops an agent's events before the one in effect at `keepFrom`. */
+  const prune = (agent: Agent, keepFrom: number): void => {
+    const first = entryIndexAt(agent, keepFrom);
+    if (first > 0) {
+      for (const e of agent.entries.slice(0, first))
+        if (e.eventId !== undefined) agent.ids.delete(e.eventId);
+      agent.entries = agent.entries.slice(first);
+    }
+  };
+
+  const advanceTo = (t: number, inclusive: boolean, alerts: MonitorAlert[]): void => {
+    while (heap.size > 0 && (inclusive ? heap.topTime() <= t : heap.topTime() < t)) {
+      const [time, code] = heap.pop();
+      const agent = agents[code >> 1]!;
+      if ((code & 1) === BOUNDARY) {
+        const next = nextBoundary(agent, time);
+        if (Number.isFinite(next)) heap.push(next, code);
+      } else if (agent.alarmAt === time) agent.alarmAt = Number.NaN;
+      if (time < agent.lastEval) continue; // already evaluated later
+      evaluate(agent, time, alerts, false);
+    }
+    if (t > now) now = t;
+    closeDays();
+  };
+
+  const insert = (agent: Agent, e: StateEvent): boolean => {
+    if (e.eventId !== undefined) {
+      if (agent.ids.has(e.eventId)) return false;
+      agent.ids.add(e.eventId);
+    }
+    const entry: Entry = {
+      timeMs: e.timeMs,
+      state: e.state,
+      reason: e.reason,
+      eventId: e.eventId,
+    };
+    const list = agent.entries;
+    let i = list.length;
+    while (i > 0 && compareEvents(list[i - 1]!, e) > 0) i--;
+    const prev = list[i - 1];
+    if (
+      e.eventId === undefined &&
+      prev !== undefined &&
+      prev.timeMs === e.timeMs &&
+      prev.state === e.state
+    )
+      return false;
+    list.splice(i, 0, entry);
+    return true;
+  };
+
+  loadSchedule(options.schedule);
+
+  const clockNow = (): number => (options.clock === undefined ? now : options.clock());
+
+  return {
+    ingest(e) {
+      const alerts: MonitorAlert[] = [];
+      const agent = byId.get(e.agentId);
+      if (agent === undefined) {
+        if (!warnedAgents.has(e.agentId)) {
+          warnedAgents.add(e.agentId);
+          alerts.push({
+            type: "warning",
+            code: "unknownAgent",
+            agentId: e.agentId,
+            atMs: Math.max(now, e.timeMs),
+            message: `events for agent "${e.agentId}", who has no schedule, are ignored`,
+            ...(e.line === undefined ? {} : { line: e.line }),
+          });
+        }
+        return alerts;
+      }
+      if (!rules.isKnownState(e.state) && !warnedStates.has(e.state)) {
+        warnedStates.add(e.state);
+        alerts.push({
+          type: "warning",
+          code: "unknownState",
+          agentId: e.agentId,
+          atMs: Math.max(now, e.timeMs),
+          message: `unknown state "${e.state}": counted as out of adherence`,
+          ...(e.line === undefined ? {} : { line: e.line }),
+        });
+      }
+      const target = Math.max(
+        clockNow(),
+        options.clock === undefined ? e.timeMs : Number.NEGATIVE_INFINITY,
+        now,
+      );
+      if (e.timeMs < now - latenessMs) {
+        // too late for alerts: into the history of an open agent-day, if there is one
+        const firstOpen = agent.days[0];
+        const applied = firstOpen !== undefined && e.timeMs >= firstOpen.windowStartMs;
+        // (an older event still sets the state carried into the next open agent-day)
+        if (firstOpen !== undefined && insert(agent, e)) {
+          alerts.push({
+            type: "warning",
+            code: applied ? "lateEvent" : "eventForClosedDay",
+            agentId: e.agentId,
+            atMs: now,
+            message: applied
+              ? `event ${(now - e.timeMs) / 1000} s behind the clock: applied to the agent-day's result, not to alerts`
+              : "event for an agent-day already closed: not applied to it",
+            ...(e.line === undefined ? {} : { line: e.line }),
+          });
+        } else if (firstOpen === undefined) {
+          alerts.push({
+            type: "warning",
+            code: "eventForClosedDay",
+            agentId: e.agentId,
+            atMs: now,
+            message: "event for an agent-day already closed: not applied to it",
+            ...(e.line === undefined ? {} : { line: e.line }),
+          });
+        }
+        advanceTo(target, true, alerts);
+        return alerts;
+      }
+      if (e.timeMs > now) advanceTo(e.timeMs, false, alerts);
+      if (!insert(agent, e)) {
+        advanceTo(target, true, alerts);
+        return alerts;
+      }
+      if (agent.days.length === 0) prune(agent, now - latenessMs);
+      const rewound = e.timeMs < agent.lastEval;
+      if (e.timeMs > now) now = e.timeMs;
+      evaluate(agent, Math.max(e.timeMs, agent.lastEval), alerts, rewound);
+      advanceTo(target, true, alerts);
+      return alerts;
+    },
+    advance(toMs) {
+      const alerts: MonitorAlert[] = [];
+      advanceTo(Math.max(clockNow(), toMs ?? Number.NEGATIVE_INFINITY, now), true, alerts);
+      return alerts;
+    },
+    setSchedule(segments) {
+      const alerts: MonitorAlert[] = [];
+      loadSchedule(segments);
+      if (Number.isFinite(now))
+        for (const a of agents) evaluate(a, Math.max(now, a.lastEval), alerts, true);
+      return alerts;
+    },
+    now: () => now,
+    status(agentId) {
+      const agent = byId.get(agentId);
+      if (agent === undefined) return undefined;
+      const t = Math.max(now, agent.lastEval);
+      const c = classOf(agent, t);
+      return {
+        agentId,
+        state: c.state,
+        ...(c.reason === undefined ? {} : { reason: c.reason }),
+        activity: c.k >= 0 ? agent.segments[c.k]!.activity : null,
+        adherence: c.adherence,
+        outSinceMs: c.adherence === "out" ? runStart(agent, t) : null,
+      };
+    },
+    openDays() {
+      const out: AgentDayResult[] = [];
+      for (const a of agents) {
+        if (a.days.length === 0) continue;
+        const timeline = timelineOf(a);
+        for (const d of a.days) {
+          if (d.windowStartMs >= now) continue;
+          out.push(computeAgentDay(d, timeline, { ...dayOptions, untilMs: now }));
+        }
+      }
+      return out;
+    },
+    takeClosedDays() {
+      return closed.splice(0, closed.length);
+    },
+    retainedEvents() {
+      return agents.reduce((n, a) => n + a.entries.length, 0);
+    },
+  };
+}
+
+/** Warnings of a monitor as {@link AdherenceWarning}s. */
+export function warningOf(alert: MonitorAlert): AdherenceWarning {
+  return {
+    code: alert.code ?? "warning",
+    message: alert.message ?? "",
+    ...(alert.agentId === undefined ? {} : { agentId: alert.agentId }),
+    ...(alert.line === undefined ? {} : { line: alert.line }),
+  };
+}
