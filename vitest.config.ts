@@ -7,6 +7,7 @@ const zoneSensitive = [
   "test/io/**/*.test.ts",
   "test/cli/**/*.test.ts",
   "test/forecast/**/*.test.ts",
+  "test/adherence/**/*.test.ts",
 ];
 const zones = ["America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"];
 
