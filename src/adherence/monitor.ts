@@ -108,13 +108,6 @@ export interface AdherenceMonitor {
   retainedEvents(): number;
 }
 
-interface Entry {
-  readonly timeMs: number;
-  readonly state: string;
-  readonly reason: string | undefined;
-  readonly eventId: string | undefined;
-}
-
 interface Agent {
   readonly id: string;
   readonly index: number;
@@ -122,7 +115,13 @@ interface Agent {
   days: AgentDay[];
   /** Sorted instants at which the schedule's classification may change. */
   boundaries: number[];
-  entries: Entry[];
+  /**
+   * Events held, in event order (parallel arrays: a few bytes per event, no object each):
+   * time, interned (state, reason) code, event id.
+   */
+  times: number[];
+  codes: number[];
+  eventIds: (string | undefined)[];
   ids: Set<string>;
   outSince: number | null;
   alerted: boolean;
@@ -266,7 +265,9 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
           segments: [],
           days: [],
           boundaries: [],
-          entries: [],
+          times: [],
+          codes: [],
+          eventIds: [],
           ids: new Set(),
           outSince: null,
           alerted: false,
@@ -295,14 +296,28 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
     }
   };
 
+  /** (state, reason) pairs by code. */
+  const pairs: { state: string; reason: string | undefined }[] = [];
+  const pairCodes = new Map<string, number>();
+  const intern = (state: string, reason: string | undefined): number => {
+    const key = reason === undefined ? state : `${state}\u0000${reason}`;
+    let code = pairCodes.get(key);
+    if (code === undefined) {
+      code = pairs.length;
+      pairs.push({ state, reason });
+      pairCodes.set(key, code);
+    }
+    return code;
+  };
+
   const entryIndexAt = (agent: Agent, t: number): number => {
-    const e = agent.entries;
+    const e = agent.times;
     let lo = 0;
     let hi = e.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (e[mid]!.timeMs <= t) {
+      if (e[mid]! <= t) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
@@ -330,8 +345,9 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
     t: number,
   ): { adherence: Adherence | "unscheduled"; state: string; reason?: string; k: number } => {
     const i = entryIndexAt(agent, t);
-    const state = i >= 0 ? agent.entries[i]!.state : LOGGED_OUT;
-    const reason = i >= 0 ? agent.entries[i]!.reason : undefined;
+    const pair = i >= 0 ? pairs[agent.codes[i]!]! : undefined;
+    const state = pair?.state ?? LOGGED_OUT;
+    const reason = pair?.reason;
     const k = segmentAt(agent, t);
     const adherence =
       k < 0 ? "unscheduled" : classifyAt(agent.segments, k, t, state, reason, dayOptions);
@@ -344,7 +360,7 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
     for (;;) {
       // the latest change point <= at: a boundary or an entry time
       const i = entryIndexAt(agent, at);
-      const entryTime = i >= 0 ? agent.entries[i]!.timeMs : Number.NEGATIVE_INFINITY;
+      const entryTime = i >= 0 ? agent.times[i]! : Number.NEGATIVE_INFINITY;
       const b = agent.boundaries;
       let lo = 0;
       let hi = b.length;
@@ -427,16 +443,17 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
     const times: number[] = [];
     const states: string[] = [];
     const reasons: (string | undefined)[] = [];
-    for (const e of agent.entries) {
-      if (times.length > 0 && times[times.length - 1] === e.timeMs) {
-        states[states.length - 1] = e.state;
-        reasons[reasons.length - 1] = e.reason;
+    agent.times.forEach((t, i) => {
+      const { state, reason } = pairs[agent.codes[i]!]!;
+      if (times.length > 0 && times[times.length - 1] === t) {
+        states[states.length - 1] = state;
+        reasons[reasons.length - 1] = reason;
       } else {
-        times.push(e.timeMs);
-        states.push(e.state);
-        reasons.push(e.reason);
+        times.push(t);
+        states.push(state);
+        reasons.push(reason);
       }
-    }
+    });
     return compactTimeline(times, states, reasons);
   };
 
@@ -462,9 +479,10 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
   const prune = (agent: Agent, keepFrom: number): void => {
     const first = entryIndexAt(agent, keepFrom);
     if (first > 0) {
-      for (const e of agent.entries.slice(0, first))
-        if (e.eventId !== undefined) agent.ids.delete(e.eventId);
-      agent.entries = agent.entries.slice(first);
+      for (const id of agent.eventIds.slice(0, first)) if (id !== undefined) agent.ids.delete(id);
+      agent.times = agent.times.slice(first);
+      agent.codes = agent.codes.slice(first);
+      agent.eventIds = agent.eventIds.slice(first);
     }
   };
 
@@ -488,24 +506,31 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
       if (agent.ids.has(e.eventId)) return false;
       agent.ids.add(e.eventId);
     }
-    const entry: Entry = {
-      timeMs: e.timeMs,
-      state: e.state,
-      reason: e.reason,
-      eventId: e.eventId,
-    };
-    const list = agent.entries;
-    let i = list.length;
-    while (i > 0 && compareEvents(list[i - 1]!, e) > 0) i--;
-    const prev = list[i - 1];
+    const held = (k: number) => ({
+      timeMs: agent.times[k]!,
+      state: pairs[agent.codes[k]!]!.state,
+      reason: pairs[agent.codes[k]!]!.reason,
+      eventId: agent.eventIds[k],
+    });
+    let i = agent.times.length;
+    while (i > 0 && agent.times[i - 1]! >= e.timeMs && compareEvents(held(i - 1), e) > 0) i--;
     if (
       e.eventId === undefined &&
-      prev !== undefined &&
-      prev.timeMs === e.timeMs &&
-      prev.state === e.state
+      i > 0 &&
+      agent.times[i - 1] === e.timeMs &&
+      pairs[agent.codes[i - 1]!]!.state === e.state
     )
       return false;
-    list.splice(i, 0, entry);
+    const code = intern(e.state, e.reason);
+    if (i === agent.times.length) {
+      agent.times.push(e.timeMs);
+      agent.codes.push(code);
+      agent.eventIds.push(e.eventId);
+    } else {
+      agent.times.splice(i, 0, e.timeMs);
+      agent.codes.splice(i, 0, code);
+      agent.eventIds.splice(i, 0, e.eventId);
+    }
     return true;
   };
 
@@ -516,6 +541,11 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
   return {
     ingest(e) {
       const alerts: MonitorAlert[] = [];
+      const target = Math.max(
+        clockNow(),
+        options.clock === undefined ? e.timeMs : Number.NEGATIVE_INFINITY,
+        now,
+      );
       const agent = byId.get(e.agentId);
       if (agent === undefined) {
         if (!warnedAgents.has(e.agentId)) {
@@ -529,6 +559,7 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
             ...(e.line === undefined ? {} : { line: e.line }),
           });
         }
+        advanceTo(target, true, alerts); // its time still moves the clock
         return alerts;
       }
       if (!rules.isKnownState(e.state) && !warnedStates.has(e.state)) {
@@ -542,11 +573,6 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
           ...(e.line === undefined ? {} : { line: e.line }),
         });
       }
-      const target = Math.max(
-        clockNow(),
-        options.clock === undefined ? e.timeMs : Number.NEGATIVE_INFINITY,
-        now,
-      );
       if (e.timeMs < now - latenessMs) {
         // too late for alerts: into the history of an open agent-day, if there is one
         const firstOpen = agent.days[0];
@@ -582,9 +608,11 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
         return alerts;
       }
       if (agent.days.length === 0) prune(agent, now - latenessMs);
+      // An event behind the agent's last evaluation rewrites its recent past: re-derive the
+      // status at the current time (alerts already raised stay raised).
       const rewound = e.timeMs < agent.lastEval;
       if (e.timeMs > now) now = e.timeMs;
-      evaluate(agent, Math.max(e.timeMs, agent.lastEval), alerts, rewound);
+      evaluate(agent, rewound ? Math.max(now, agent.lastEval) : e.timeMs, alerts, rewound);
       advanceTo(target, true, alerts);
       return alerts;
     },
@@ -631,7 +659,7 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
       return closed.splice(0, closed.length);
     },
     retainedEvents() {
-      return agents.reduce((n, a) => n + a.entries.length, 0);
+      return agents.reduce((n, a) => n + a.times.length, 0);
     },
   };
 }
