@@ -13,6 +13,7 @@ import { registerForecast } from "./forecast-command.ts";
 import { style } from "./format.ts";
 import { registerRequirements } from "./requirements-command.ts";
 import { registerSchedule } from "./schedule-command.ts";
+import { registerSimulate } from "./simulate-command.ts";
 
 function version(): string {
   try {
@@ -63,6 +64,7 @@ Examples:
   registerRequirements(program, streams);
   registerSchedule(program, streams);
   registerAdherence(program, streams);
+  registerSimulate(program, streams);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const cmd of all(program).slice(1)) {
     cmd.exitOverride().showHelpAfterError("(run with --help for usage)");

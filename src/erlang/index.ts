@@ -50,3 +50,15 @@ export type {
   StaffingTargets,
   Workload,
 } from "./types.ts";
+export {
+  correctStaffing,
+  simulateQueues,
+  type AgentPool,
+  type CallStream,
+  type SimulatedInterval,
+  type SimulatedTotal,
+  type SimulationOptions,
+  type SimulationResult,
+  type StaffingCorrection,
+  type StepSeries,
+} from "./simulate.ts";

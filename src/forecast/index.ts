@@ -34,3 +34,4 @@ export { defaultAiringDelays, kernelCdf } from "./kernel.ts";
 export type { BaselineMethod } from "./baseline.ts";
 export type { Selection } from "./select.ts";
 export { countQuantile } from "./quantiles.ts";
+export { arrivalProfile, DEFAULT_KERNEL, type IntervalCalls, type MinuteRates } from "./profile.ts";

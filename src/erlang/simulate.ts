@@ -1,0 +1,499 @@
+/**
+ * Discrete-event simulation of inbound queues, for where Erlang formulas fail: an ad spike is
+ * anything but steady traffic. Arrivals are a non-homogeneous Poisson process with a
+ * piecewise-constant rate (flat within each forecast interval, or shaped by the ad response);
+ * handle times exponential or lognormal; callers abandon after an exponential patience; one
+ * FIFO queue per pool of agents, whose number follows a step function (a schedule, breaks
+ * included: an agent whose shift or break starts finishes the call in hand first). The system
+ * is empty at the start of each day. Service level = answered within T / offered, ASA = mean
+ * wait of all offered calls (abandoners until they hang up), as in the Erlang A formulas here.
+ *
+ * Seeded: the same inputs and seed give the same numbers on every machine.
+ *
+ * @module
+ */
+import { createRandom, exponential, lognormal, meanCi, type Random } from "../math/random.ts";
+
+/** A step function of time: `values[i]` over [startMs + i step, startMs + (i + 1) step). */
+export interface StepSeries {
+  readonly startMs: number;
+  readonly stepSeconds: number;
+  readonly values: ArrayLike<number>;
+}
+
+/** The calls of one queue. */
+export interface CallStream {
+  readonly queue: string;
+  /** Arrival rate, calls per second. */
+  readonly rate: StepSeries;
+  /** Mean handle time, seconds, at the arrival (a step function, or one number). */
+  readonly ahtSeconds: StepSeries | number;
+  /** Mean patience, seconds; undefined: nobody hangs up. */
+  readonly patienceSeconds?: number;
+}
+
+/** Agents and the queues they answer (one FIFO queue). */
+export interface AgentPool {
+  readonly streams: readonly CallStream[];
+  /** Agents on the phones (whole numbers; fractions are rounded down). */
+  readonly agents: StepSeries;
+  /** Agents added on top (a correction), if any. */
+  readonly extraAgents?: StepSeries;
+}
+
+/** Options of {@link simulateQueues}. */
+export interface SimulationOptions {
+  readonly pools: readonly AgentPool[];
+  /** Reporting intervals: `count` intervals of `intervalSeconds` from `startMs`. */
+  readonly report: {
+    readonly startMs: number;
+    readonly intervalSeconds: number;
+    readonly count: number;
+  };
+  /** Instants at which the system starts empty (day starts), sorted; default: the report's start. */
+  readonly dayStartsMs?: readonly number[];
+  readonly handleTime?: "exponential" | "lognormal";
+  /** Coefficient of variation of lognormal handle times (default 1). */
+  readonly handleCv?: number;
+  /** T of the service level, seconds (default 20). */
+  readonly slSeconds?: number;
+  /** Independent runs (default 20). */
+  readonly runs?: number;
+  readonly seed?: number;
+}
+
+/** One queue in one reporting interval, over all runs. */
+export interface SimulatedInterval {
+  readonly queue: string;
+  readonly startMs: number;
+  /** Calls offered per run, on average. */
+  readonly calls: number;
+  /** Agents of the queue's pool on the phones, on average over the interval. */
+  readonly agents: number;
+  /** null when no call was offered. */
+  readonly serviceLevel: number | null;
+  readonly asaSeconds: number | null;
+  readonly abandonRate: number | null;
+  /** Busy share of the pool's agents present in the interval; null without agents. */
+  readonly occupancy: number | null;
+}
+
+/** Totals over everything, mean of the runs with 95 % intervals across runs. */
+export interface SimulatedTotal {
+  readonly serviceLevel: number | null;
+  readonly serviceLevelCi: readonly [number, number] | null;
+  readonly asaSeconds: number | null;
+  readonly abandonRate: number | null;
+  readonly abandonRateCi: readonly [number, number] | null;
+  readonly occupancy: number | null;
+  readonly calls: number;
+}
+
+/** Result of {@link simulateQueues}. */
+export interface SimulationResult {
+  readonly total: SimulatedTotal;
+  /** By interval, then queue (pools in order, streams in order). */
+  readonly intervals: readonly SimulatedInterval[];
+  readonly runs: number;
+}
+
+function at(series: StepSeries | number, t: number): number {
+  if (typeof series === "number") return series;
+  const i = Math.floor((t - series.startMs) / (series.stepSeconds * 1000));
+  if (i < 0 || i >= series.values.length) return 0;
+  return series.values[i]!;
+}
+
+/** Min-heap of numbers. */
+class TimeHeap {
+  private a: number[] = [];
+  get size(): number {
+    return this.a.length;
+  }
+  peek(): number {
+    return this.a[0] ?? Number.POSITIVE_INFINITY;
+  }
+  push(v: number): void {
+    const a = this.a;
+    let i = a.length;
+    a.push(v);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]! <= v) break;
+      a[i] = a[p]!;
+      i = p;
+    }
+    a[i] = v;
+  }
+  pop(): number {
+    const a = this.a;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const c = r < a.length && a[r]! < a[l]! ? r : l;
+        if (a[c]! >= last) break;
+        a[i] = a[c]!;
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}
+
+interface Tally {
+  offered: Float64Array;
+  answeredInT: Float64Array;
+  abandoned: Float64Array;
+  waitSum: Float64Array;
+}
+
+/**
+ * Simulates the pools `runs` times.
+ *
+ * @throws RangeError for a bad option (negative rate, no runs, cv <= 0 for lognormal)
+ * @example
+ * simulateQueues({
+ *   pools: [{ streams: [{ queue: "sales", rate: { startMs: 0, stepSeconds: 1800, values: [100 / 1800] }, ahtSeconds: 180 }],
+ *             agents: { startMs: 0, stepSeconds: 1800, values: [13] } }],
+ *   report: { startMs: 0, intervalSeconds: 1800, count: 1 },
+ * }).total.serviceLevel; // about 0.87 (Erlang C with N = 13, A = 10: 0.888, less a little for the empty start)
+ */
+export function simulateQueues(options: SimulationOptions): SimulationResult {
+  const runs = options.runs ?? 20;
+  const seed = options.seed ?? 1;
+  const slMs = (options.slSeconds ?? 20) * 1000;
+  const lognormalTimes = options.handleTime === "lognormal";
+  const cv = options.handleCv ?? 1;
+  if (!(runs >= 1 && Number.isInteger(runs)))
+    throw new RangeError("runs: expected a whole number >= 1");
+  if (lognormalTimes && !(cv > 0)) throw new RangeError("handleCv: expected a number > 0");
+  const { report } = options;
+  const intervalMs = report.intervalSeconds * 1000;
+  const reportEnd = report.startMs + report.count * intervalMs;
+  const days = [...(options.dayStartsMs ?? [report.startMs])].sort((a, b) => a - b);
+  if (days.length === 0 || days[0]! > report.startMs) days.unshift(report.startMs);
+  const streams = options.pools.flatMap((p, pool) => p.streams.map((s) => ({ s, pool })));
+  const slots = report.count * streams.length;
+  // per run tallies, and pool availability
+  const perRun: { sl: number; abandon: number; asa: number; occ: number; offered: number }[] = [];
+  const sum: Tally = {
+    offered: new Float64Array(slots),
+    answeredInT: new Float64Array(slots),
+    abandoned: new Float64Array(slots),
+    waitSum: new Float64Array(slots),
+  };
+  const presentMs = new Float64Array(report.count * options.pools.length);
+  const busyMs = new Float64Array(report.count * options.pools.length);
+  const firstStream = options.pools.map((_, p) => streams.findIndex((x) => x.pool === p));
+
+  for (let run = 0; run < runs; run++) {
+    const random = createRandom(seed, run);
+    const tally: Tally = {
+      offered: new Float64Array(slots),
+      answeredInT: new Float64Array(slots),
+      abandoned: new Float64Array(slots),
+      waitSum: new Float64Array(slots),
+    };
+    const runPresent = new Float64Array(presentMs.length);
+    const runBusy = new Float64Array(busyMs.length);
+    options.pools.forEach((pool, p) => {
+      for (let d = 0; d < days.length; d++) {
+        const from = Math.max(days[d]!, report.startMs);
+        const to = Math.min(days[d + 1] ?? reportEnd, reportEnd);
+        if (to <= from) continue;
+        simulateDay(pool, p, firstStream[p]!, from, to, random);
+      }
+    });
+    let offered = 0;
+    let inT = 0;
+    let abandoned = 0;
+    let wait = 0;
+    for (let k = 0; k < slots; k++) {
+      offered += tally.offered[k]!;
+      inT += tally.answeredInT[k]!;
+      abandoned += tally.abandoned[k]!;
+      wait += tally.waitSum[k]!;
+      sum.offered[k]! += tally.offered[k]!;
+      sum.answeredInT[k]! += tally.answeredInT[k]!;
+      sum.abandoned[k]! += tally.abandoned[k]!;
+      sum.waitSum[k]! += tally.waitSum[k]!;
+    }
+    let present = 0;
+    let busy = 0;
+    for (let k = 0; k < runPresent.length; k++) {
+      present += runPresent[k]!;
+      busy += runBusy[k]!;
+      presentMs[k]! += runPresent[k]!;
+      busyMs[k]! += runBusy[k]!;
+    }
+    perRun.push({
+      sl: offered > 0 ? inT / offered : Number.NaN,
+      abandon: offered > 0 ? abandoned / offered : Number.NaN,
+      asa: offered > 0 ? wait / offered / 1000 : Number.NaN,
+      occ: present > 0 ? busy / present : Number.NaN,
+      offered,
+    });
+
+    /** One pool over [from, to): arrivals, service, abandonment; tallies by arrival interval. */
+    function simulateDay(
+      pool: AgentPool,
+      p: number,
+      streamBase: number,
+      from: number,
+      to: number,
+      rnd: Random,
+    ): void {
+      // arrivals of every stream, by exponential gaps within each step of the rate
+      const calls: { t: number; k: number; handle: number; patience: number }[] = [];
+      pool.streams.forEach((s, k) => {
+        const step = s.rate.stepSeconds * 1000;
+        const first = Math.max(0, Math.floor((from - s.rate.startMs) / step));
+        for (let i = first; i < s.rate.values.length; i++) {
+          const a = Math.max(from, s.rate.startMs + i * step);
+          const b = Math.min(to, s.rate.startMs + (i + 1) * step);
+          if (b <= a) {
+            if (s.rate.startMs + i * step >= to) break;
+            continue;
+          }
+          const rate = s.rate.values[i]!;
+          if (!(rate >= 0)) throw new RangeError(`${s.queue}: arrival rate must be >= 0`);
+          if (rate === 0) continue;
+          let t = a;
+          for (;;) {
+            t += exponential(rnd, 1000 / rate);
+            if (t >= b) break;
+            const aht = at(s.ahtSeconds, t) * 1000;
+            const handle = lognormalTimes ? lognormal(rnd, aht, cv) : exponential(rnd, aht);
+            const patience =
+              s.patienceSeconds === undefined
+                ? Number.POSITIVE_INFINITY
+                : exponential(rnd, s.patienceSeconds * 1000);
+            calls.push({ t, k, handle, patience });
+          }
+        }
+      });
+      calls.sort((x, y) => x.t - y.t || x.k - y.k);
+      // agent changes within the day: at the step boundaries of the agents (and extra agents)
+      const whole = (v: number): number => Math.max(0, Math.floor(v + 1e-9));
+      const agentsAt = (t: number): number =>
+        whole(at(pool.agents, t)) +
+        (pool.extraAgents === undefined ? 0 : whole(at(pool.extraAgents, t)));
+      const boundaries = new Set<number>([from]);
+      for (const series of [pool.agents, pool.extraAgents]) {
+        if (series === undefined) continue;
+        const step = series.stepSeconds * 1000;
+        for (let i = 0; i <= series.values.length; i++) {
+          const t = series.startMs + i * step;
+          if (t > from && t < to) boundaries.add(t);
+        }
+      }
+      const changes: { t: number; n: number }[] = [];
+      let last = -1;
+      for (const t of [...boundaries].sort((x, y) => x - y)) {
+        const n = agentsAt(t);
+        if (n !== last) changes.push({ t, n });
+        last = n;
+      }
+
+      const queue: { t: number; k: number; handle: number; patience: number }[] = [];
+      let head = 0;
+      const completions = new TimeHeap();
+      let present = 0;
+      let busy = 0;
+      let target = 0;
+      let now = from;
+      let ci = 0;
+      let ai = 0;
+
+      const account = (until: number): void => {
+        // present and busy agent-time per reporting interval over [now, until)
+        let t = now;
+        while (t < until) {
+          const j = Math.floor((t - report.startMs) / intervalMs);
+          const end = Math.min(until, report.startMs + (j + 1) * intervalMs);
+          if (j >= 0 && j < report.count) {
+            runPresent[j * options.pools.length + p]! += (end - t) * present;
+            runBusy[j * options.pools.length + p]! += (end - t) * busy;
+          }
+          t = end;
+        }
+        now = until;
+      };
+      const record = (c: { t: number; k: number }, waitMs: number, answered: boolean): void => {
+        const j = Math.floor((c.t - report.startMs) / intervalMs);
+        if (j < 0 || j >= report.count) return;
+        const slot = j * streams.length + streamBase + c.k;
+        tally.offered[slot]!++;
+        tally.waitSum[slot]! += waitMs;
+        if (answered && waitMs <= slMs) tally.answeredInT[slot]!++;
+        if (!answered) tally.abandoned[slot]!++;
+      };
+      const serve = (t: number): void => {
+        while (present - busy > 0 && head < queue.length) {
+          const c = queue[head++]!;
+          if (c.t + c.patience <= t) {
+            record(c, c.patience, false);
+            continue;
+          }
+          record(c, t - c.t, true);
+          busy++;
+          completions.push(t + c.handle);
+        }
+        if (head > 1024 && head * 2 > queue.length) {
+          queue.splice(0, head);
+          head = 0;
+        }
+      };
+
+      for (;;) {
+        const tArrival = ai < calls.length ? calls[ai]!.t : Number.POSITIVE_INFINITY;
+        const tChange = ci < changes.length ? changes[ci]!.t : Number.POSITIVE_INFINITY;
+        const tDone = completions.peek();
+        const t = Math.min(tArrival, tChange, tDone);
+        if (t === Number.POSITIVE_INFINITY) break;
+        account(t);
+        if (t === tChange) {
+          // more agents: they come in; fewer: idle ones leave now, busy ones when their call ends
+          target = changes[ci++]!.n;
+          if (target >= present) present = target;
+          else present -= Math.min(present - busy, present - target);
+          serve(t);
+        } else if (t === tDone) {
+          completions.pop();
+          busy--;
+          if (present > target) present--;
+          serve(t);
+        } else {
+          const c = calls[ai++]!;
+          queue.push(c);
+          serve(t);
+        }
+      }
+      // the day is over and nobody is left: waiting callers hang up (or, patient, are lost)
+      account(Math.max(now, to));
+      while (head < queue.length) {
+        const c = queue[head++]!;
+        const waited = Number.isFinite(c.patience) ? c.patience : Math.max(0, to - c.t);
+        record(c, waited, false);
+      }
+    }
+  }
+
+  const intervals: SimulatedInterval[] = [];
+  for (let j = 0; j < report.count; j++) {
+    streams.forEach(({ s, pool }, k) => {
+      const slot = j * streams.length + k;
+      const offered = sum.offered[slot]!;
+      const pres = presentMs[j * options.pools.length + pool]!;
+      const busy = busyMs[j * options.pools.length + pool]!;
+      intervals.push({
+        queue: s.queue,
+        startMs: report.startMs + j * intervalMs,
+        calls: offered / runs,
+        agents: pres / runs / intervalMs,
+        serviceLevel: offered > 0 ? sum.answeredInT[slot]! / offered : null,
+        asaSeconds: offered > 0 ? sum.waitSum[slot]! / offered / 1000 : null,
+        abandonRate: offered > 0 ? sum.abandoned[slot]! / offered : null,
+        occupancy: pres > 0 ? busy / pres : null,
+      });
+    });
+  }
+  const valid = (f: (r: (typeof perRun)[number]) => number): number[] =>
+    perRun.map(f).filter((v) => !Number.isNaN(v));
+  const ci = (values: number[]): readonly [number, number] | null => {
+    if (values.length === 0) return null;
+    const m = meanCi(values);
+    return [Math.max(0, m.low), Math.min(1, m.high)];
+  };
+  const mean = (values: number[]): number | null =>
+    values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+  const sl = valid((r) => r.sl);
+  const ab = valid((r) => r.abandon);
+  return {
+    runs,
+    intervals,
+    total: {
+      serviceLevel: mean(sl),
+      serviceLevelCi: ci(sl),
+      asaSeconds: mean(valid((r) => r.asa)),
+      abandonRate: mean(ab),
+      abandonRateCi: ci(ab),
+      occupancy: mean(valid((r) => r.occ)),
+      calls: perRun.reduce((a, r) => a + r.offered, 0) / runs,
+    },
+  };
+}
+
+/** Result of {@link correctStaffing}. */
+export interface StaffingCorrection {
+  /** Agents added per pool (in pool order) and reporting interval. */
+  readonly extra: readonly Float64Array[];
+  /** The simulation with the extra agents. */
+  readonly result: SimulationResult;
+  /** Rounds of simulation it took. */
+  readonly rounds: number;
+  /** Whether every interval with calls meets the target (false: `maxRounds` ran out). */
+  readonly met: boolean;
+}
+
+/**
+ * Adds agents, interval by interval, until the simulated service level of every pool meets
+ * `targetServiceLevel` in every interval with calls: each round simulates (same seed, so the
+ * rounds compare like with like) and gives one more agent to every interval that falls short.
+ *
+ * @example
+ * const { extra } = correctStaffing(options, 0.8);
+ * extra[0]; // agents to add per reporting interval, pool 0
+ */
+export function correctStaffing(
+  options: SimulationOptions,
+  targetServiceLevel: number,
+  maxRounds = 30,
+): StaffingCorrection {
+  if (!(targetServiceLevel > 0 && targetServiceLevel < 1))
+    throw new RangeError("targetServiceLevel: expected a fraction in (0, 1)");
+  const { report } = options;
+  const extra = options.pools.map(() => new Float64Array(report.count));
+  const withExtra = (): SimulationOptions => ({
+    ...options,
+    pools: options.pools.map((p, i) => ({
+      ...p,
+      extraAgents: {
+        startMs: report.startMs,
+        stepSeconds: report.intervalSeconds,
+        values: extra[i]!,
+      },
+    })),
+  });
+  const poolOf = options.pools.flatMap((p, i) => p.streams.map(() => i));
+  let result = simulateQueues(withExtra());
+  for (let round = 1; ; round++) {
+    // pool service level per interval: answered within T over offered, across its queues
+    const inT = options.pools.map(() => new Float64Array(report.count));
+    const offered = options.pools.map(() => new Float64Array(report.count));
+    result.intervals.forEach((x, k) => {
+      const j = Math.floor(k / poolOf.length);
+      const p = poolOf[k % poolOf.length]!;
+      if (x.serviceLevel === null) return;
+      inT[p]![j]! += x.serviceLevel * x.calls;
+      offered[p]![j]! += x.calls;
+    });
+    const failing: [number, number][] = [];
+    options.pools.forEach((_, p) => {
+      for (let j = 0; j < report.count; j++) {
+        if (offered[p]![j]! > 0 && inT[p]![j]! / offered[p]![j]! < targetServiceLevel - 1e-12)
+          failing.push([p, j]);
+      }
+    });
+    if (failing.length === 0) return { extra, result, rounds: round, met: true };
+    if (round >= maxRounds) return { extra, result, rounds: round, met: false };
+    for (const [p, j] of failing) extra[p]![j]!++;
+    result = simulateQueues(withExtra());
+  }
+}
