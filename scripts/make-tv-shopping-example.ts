@@ -1,44 +1,203 @@
 /**
- * Writes examples/tv-shopping/: a TV-shopping order line built from real arrivals (the US bank's
- * 5-minute calls of 2003, aggregated to 15 minutes) with simulated TV and radio spots whose
- * response is known (bench/semisynthetic.ts, SCALE 3), and an AHT per interval.
+ * Writes examples/tv-shopping/: a TV-shopping call center of about 40 agents with three queues,
+ * built from real arrivals (the US bank's 5-minute calls of 2003, `bench/data/`) thinned to
+ * the center's size, plus calls driven by simulated TV and radio spots whose response is known
+ * (bench/semisynthetic.ts):
  *
- * - history.csv: start,queue,calls,aht_s for the ten weeks before 2003-10-20 (weekdays);
- * - ads.csv: air_time,channel,grp: the spots as aired before 2003-10-20, as planned from then;
- * - holidays.csv: the US holidays of the period on which the center was closed.
+ * - `orders`: the order hotline, 4.2 % of the bank's calls plus a strong response to every spot
+ *   (AHT about 4 minutes);
+ * - `vip`: club members, 0.54.2 % of the bank's calls plus a small response (AHT about 5 minutes);
+ * - `aftersales`: deliveries and returns, 1.1 % of the bank's calls, no response (AHT about 7
+ *   minutes).
  *
- * Run once (run from the repository root): `npx tsx scripts/make-tv-shopping-example.ts`. The output is
- * committed so that the example runs from a fresh clone.
+ * Files: history.csv (start,queue,calls,aht_s, 15 minutes, the ten weeks before 2003-10-20),
+ * ads.csv (air_time,channel,grp: as aired before 2003-10-20, as planned from then on),
+ * holidays.csv, shifts.json (early, middle, late and night templates with breaks and lunches),
+ * agents.csv (40 agents) and plan.json (the `staffcast plan` configuration).
+ *
+ * Run once from the repository root: `npx tsx scripts/make-tv-shopping-example.ts`. The output
+ * is committed, so the example runs from a fresh clone.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { bankCalls, rng, semiSynthetic } from "../bench/semisynthetic.ts";
+import { bankCalls, poisson, rng, semiSynthetic } from "../bench/semisynthetic.ts";
 
 const DAY = 86_400_000;
-const data = semiSynthetic(bankCalls(), 3, 2026);
+const QUARTER = 900_000;
+const data = semiSynthetic(bankCalls(), 1, 2026);
 const cut = Date.UTC(2003, 9, 20);
 const first = cut - 70 * DAY;
 const random = rng(99);
-const quarter = new Map<number, { calls: number }>();
-data.starts.forEach((t, i) => {
-  if (t < first || t >= cut) return;
-  const k = Math.floor(t / 900_000) * 900_000;
-  const q = quarter.get(k) ?? { calls: 0 };
-  q.calls += data.calls[i]!;
-  quarter.set(k, q);
-});
 const iso = (t: number): string => new Date(t).toISOString().replace(".000Z", "Z");
+
+/** Binomial thinning: each of `n` calls kept with probability p. */
+const thin = (n: number, p: number): number => {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (random() < p) k++;
+  return k;
+};
+
+const queues = [
+  { name: "orders", share: 0.042, ads: 0.05, aht: 240 },
+  { name: "vip", share: 0.005, ads: 0.007, aht: 300 },
+  { name: "aftersales", share: 0.011, ads: 0, aht: 420 },
+] as const;
+
 const history = ["start,queue,calls,aht_s"];
-for (const [t, q] of [...quarter].sort((a, b) => a[0] - b[0])) {
-  const hour = new Date(t).getUTCHours();
-  const aht = 260 + (hour < 9 ? -30 : hour >= 18 ? 25 : 0) + Math.round(20 * (random() - 0.5));
-  history.push(`${iso(t)},orders,${q.calls},${aht}`);
+for (const q of queues) {
+  const quarters = new Map<number, number>();
+  data.starts.forEach((t, i) => {
+    if (t < first || t >= cut) return;
+    const k = Math.floor(t / QUARTER) * QUARTER;
+    const calls =
+      thin(data.baseCalls[i]!, q.share) +
+      (q.ads > 0 ? poisson(data.adMean[i]! * q.ads, random) : 0);
+    quarters.set(k, (quarters.get(k) ?? 0) + calls);
+  });
+  for (const [t, calls] of [...quarters].sort((a, b) => a[0] - b[0])) {
+    const hour = new Date(t).getUTCHours();
+    const aht = q.aht + (hour < 9 ? -20 : hour >= 18 ? 20 : 0) + Math.round(30 * (random() - 0.5));
+    history.push(`${iso(t)},${q.name},${calls},${aht}`);
+  }
 }
+
 const ads = ["air_time,channel,grp"];
 for (const s of data.spots) {
   if (s.plannedMs < first || s.plannedMs >= cut + 7 * DAY) continue;
   const t = s.plannedMs < cut ? s.airedMs : s.plannedMs;
   ads.push(`${iso(t)},${s.channel},${s.grp.toFixed(3)}`);
 }
+
+const shiftFile = {
+  interval: 15,
+  timeZone: "UTC",
+  coverage: "soft",
+  underPenalty: 50,
+  overPenalty: 1,
+  shifts: [
+    {
+      name: "early",
+      startEarliest: "06:30",
+      startLatest: "08:00",
+      lengthMinutes: 510,
+      days: ["mon", "tue", "wed", "thu", "fri"],
+      breaks: [
+        { kind: "break", minutes: 15, earliestAfterStart: 90, latestBeforeEnd: 300 },
+        { kind: "meal", minutes: 30, earliestAfterStart: 210, latestBeforeEnd: 150, paid: false },
+        { kind: "break", minutes: 15, earliestAfterStart: 330, latestBeforeEnd: 60 },
+      ],
+    },
+    {
+      name: "middle",
+      startEarliest: "08:30",
+      startLatest: "11:00",
+      lengthMinutes: 510,
+      days: ["mon", "tue", "wed", "thu", "fri"],
+      breaks: [
+        { kind: "break", minutes: 15, earliestAfterStart: 90, latestBeforeEnd: 300 },
+        { kind: "meal", minutes: 30, earliestAfterStart: 210, latestBeforeEnd: 150, paid: false },
+        { kind: "break", minutes: 15, earliestAfterStart: 330, latestBeforeEnd: 60 },
+      ],
+    },
+    {
+      name: "late",
+      startEarliest: "11:30",
+      startLatest: "12:30",
+      lengthMinutes: 510,
+      costPerHour: 1.1,
+      days: ["mon", "tue", "wed", "thu", "fri"],
+      breaks: [
+        { kind: "break", minutes: 15, earliestAfterStart: 90, latestBeforeEnd: 300 },
+        { kind: "meal", minutes: 30, earliestAfterStart: 210, latestBeforeEnd: 150, paid: false },
+        { kind: "break", minutes: 15, earliestAfterStart: 330, latestBeforeEnd: 60 },
+      ],
+    },
+    {
+      name: "night",
+      startEarliest: "16:00",
+      startLatest: "17:00",
+      lengthMinutes: [240, 300],
+      costPerHour: 1.25,
+      days: ["mon", "tue", "wed", "thu", "fri"],
+      breaks: [{ kind: "break", minutes: 15, earliestAfterStart: 90, latestBeforeEnd: 60 }],
+    },
+  ],
+};
+
+const names = [
+  "ada",
+  "ben",
+  "cleo",
+  "dev",
+  "eli",
+  "fay",
+  "gus",
+  "hana",
+  "ivo",
+  "jun",
+  "kai",
+  "lea",
+  "max",
+  "nia",
+  "oto",
+  "pia",
+  "quin",
+  "rae",
+  "sam",
+  "tia",
+  "uma",
+  "vic",
+  "wes",
+  "xia",
+  "yan",
+  "zoe",
+  "abe",
+  "bea",
+  "cal",
+  "dora",
+  "ed",
+  "flo",
+  "gil",
+  "hal",
+  "iris",
+  "jon",
+  "kim",
+  "lou",
+  "mo",
+  "ned",
+];
+const agents = ["agent_id,skills,min_hours_week,max_hours_week,max_days_week"];
+names.forEach((n, i) => {
+  const full = i < 30;
+  agents.push(`${n},orders;vip;aftersales,${full ? 30 : 12},${full ? 40 : 25},5`);
+});
+
+const plan = {
+  $schema: "../../schema/plan-config.schema.json",
+  history: "history.csv",
+  ads: "ads.csv",
+  holidays: "holidays.csv",
+  agents: "agents.csv",
+  shifts: "shifts.json",
+  timeZone: "UTC",
+  intervalMinutes: 15,
+  start: "2003-10-20",
+  days: 5,
+  queues: {
+    orders: {
+      serviceLevel: 0.8,
+      slSeconds: 20,
+      patienceSeconds: 120,
+      maxAbandonRate: 0.05,
+      shrinkage: 0.1,
+    },
+    vip: { serviceLevel: 0.9, slSeconds: 10, patienceSeconds: 180, shrinkage: 0.1, minAgents: 1 },
+    aftersales: { serviceLevel: 0.7, slSeconds: 60, maxOccupancy: 0.9, shrinkage: 0.1 },
+  },
+  pools: [["orders", "aftersales"]],
+  solver: { timeLimitSeconds: 20, gap: 0.005 },
+  roster: { minRestHours: 11 },
+};
+
 mkdirSync("examples/tv-shopping", { recursive: true });
 writeFileSync("examples/tv-shopping/history.csv", `${history.join("\n")}\n`);
 writeFileSync("examples/tv-shopping/ads.csv", `${ads.join("\n")}\n`);
@@ -46,4 +205,9 @@ writeFileSync(
   "examples/tv-shopping/holidays.csv",
   "date,name\n2003-09-01,Labor Day\n2003-11-27,Thanksgiving\n",
 );
-console.log(`history ${history.length - 1} rows, ads ${ads.length - 1} spots`);
+writeFileSync("examples/tv-shopping/shifts.json", `${JSON.stringify(shiftFile, null, 2)}\n`);
+writeFileSync("examples/tv-shopping/agents.csv", `${agents.join("\n")}\n`);
+writeFileSync("examples/tv-shopping/plan.json", `${JSON.stringify(plan, null, 2)}\n`);
+console.log(
+  `history ${history.length - 1} rows, ads ${ads.length - 1} spots, ${names.length} agents`,
+);

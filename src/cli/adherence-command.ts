@@ -363,6 +363,13 @@ Examples:
         .default("events"),
     )
     .option("--tz <zone>", "IANA zone of output times (default UTC)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ tail -f states.ndjson | staffcast adherence watch --schedule segments.csv --clock wall
+  $ staffcast adherence watch --schedule segments.csv --alarm-after 120 < yesterday.ndjson`,
+    )
     .action(async (flags: WatchFlags) => {
       await runWatch(flags, streams);
     });

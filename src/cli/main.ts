@@ -12,6 +12,7 @@ import { registerErlang } from "./erlang-command.ts";
 import { registerForecast } from "./forecast-command.ts";
 import { style } from "./format.ts";
 import { registerRequirements } from "./requirements-command.ts";
+import { registerPlan } from "./plan-command.ts";
 import { registerSchedule } from "./schedule-command.ts";
 import { registerSimulate } from "./simulate-command.ts";
 
@@ -65,6 +66,7 @@ Examples:
   registerSchedule(program, streams);
   registerAdherence(program, streams);
   registerSimulate(program, streams);
+  registerPlan(program, streams);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const cmd of all(program).slice(1)) {
     cmd.exitOverride().showHelpAfterError("(run with --help for usage)");

@@ -87,7 +87,7 @@ async function readRequirements(
 }
 
 /** The shift file: JSON, validated (problems named by field). */
-async function readSpec(
+export async function readSpec(
   path: string,
   streams: Streams,
   interval?: number,
@@ -266,7 +266,7 @@ interface RosterFlags {
 }
 
 /** Agents: agent_id[,skills][,min_hours_week][,max_hours_week][,max_days_week]. */
-async function readAgents(path: string, streams: Streams): Promise<Agent[]> {
+export async function readAgents(path: string, streams: Streams): Promise<Agent[]> {
   const file = inputName(path);
   const t = parseCsv(await readText(path, streams), file);
   const issues = new IssueList();
@@ -326,7 +326,7 @@ async function readAgents(path: string, streams: Streams): Promise<Agent[]> {
 }
 
 /** Availability: agent_id,date[,available_from,available_to]. */
-async function readAvailability(
+export async function readAvailability(
   path: string,
   streams: Streams,
   agents: ReadonlySet<string>,

@@ -57,8 +57,9 @@ describe("staffcast forecast (contract)", () => {
   it("writes start,queue,calls,calls_p10,calls_p90,aht_s: one row per queue per interval", async () => {
     const out = parseCsv((await runCli(example)).stdout, "out.csv");
     expect(out.header).toEqual(["start", "queue", "calls", "calls_p10", "calls_p90", "aht_s"]);
-    expect(out.length).toBe(7 * 96);
+    expect(out.length).toBe(3 * 7 * 96); // orders, vip, aftersales
     const records = out.records();
+    expect(new Set(records.map((r) => r[1]))).toEqual(new Set(["orders", "vip", "aftersales"]));
     expect(records[0]![0]).toBe("2003-10-20T00:00:00Z");
     expect(records[records.length - 1]![0]).toBe("2003-10-26T23:45:00Z");
     for (const [, , calls, p10, p90] of records) {
@@ -81,7 +82,7 @@ describe("staffcast forecast (contract)", () => {
     ]);
     expect(r.code).toBe(0);
     const out = parseCsv(r.stdout, "out.csv").records();
-    expect(out.length).toBe(24);
+    expect(out.length).toBe(3 * 24);
     expect(out[0]![0]).toBe("2003-10-20T00:00:00-04:00");
   });
 

@@ -1,0 +1,200 @@
+/**
+ * The plan configuration: inputs, calendar, per-queue service targets, pools of cross-trained
+ * agents, the shift file, solver limits and rostering rules. Validated with zod (every problem
+ * named by its path, e.g. `queues.vip.serviceLevel`) and exported as JSON Schema
+ * (`staffcast/plan-config.schema.json`).
+ *
+ * Units are in the names: durations in seconds (`slSeconds`, `patienceSeconds`), rates as
+ * fractions (`serviceLevel` 0.8), the interval in minutes (`intervalMinutes`, like the shift
+ * file). Paths are relative to the configuration file.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { DataError, type DataIssue } from "../io/errors.ts";
+
+const fraction = (what: string) =>
+  z
+    .number()
+    .gt(0, `${what} is a fraction in (0, 1), e.g. 0.8 for 80 %`)
+    .lt(1, `${what} is a fraction in (0, 1), e.g. 0.8 for 80 %`);
+
+/** Service targets and staffing parameters of one queue. */
+export const queueTargetsSchema = z
+  .strictObject({
+    serviceLevel: fraction("serviceLevel")
+      .optional()
+      .describe(
+        "share of calls answered within slSeconds (default 0.8 when no other target is given)",
+      ),
+    slSeconds: z.number().nonnegative().default(20).describe("T of the service level, seconds"),
+    asaSeconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe("maximum average speed of answer, seconds"),
+    maxAbandonRate: z
+      .number()
+      .gt(0)
+      .lte(1)
+      .optional()
+      .describe("maximum share of calls abandoned (needs patienceSeconds)"),
+    patienceSeconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe("mean caller patience, seconds: Erlang A instead of Erlang C"),
+    maxOccupancy: z
+      .number()
+      .gt(0)
+      .lte(1)
+      .optional()
+      .describe("maximum share of agents' time on calls"),
+    shrinkage: z
+      .number()
+      .min(0)
+      .lt(1)
+      .default(0)
+      .describe(
+        "share of paid time not on the phones (absence, meetings; not the breaks the schedule places)",
+      ),
+    minAgents: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(0)
+      .describe("agents at least while the queue has calls"),
+    ahtSeconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe("handle time, seconds, when the history has no aht_s"),
+  })
+  .refine((q) => q.maxAbandonRate === undefined || q.patienceSeconds !== undefined, {
+    message: "maxAbandonRate needs patienceSeconds (abandonment exists only in Erlang A)",
+    path: ["maxAbandonRate"],
+  });
+
+/** The whole configuration. */
+export const planConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  history: z.string().min(1).describe("CSV start,queue,calls[,aht_s]"),
+  ads: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "CSV air_time,channel[,queue][,grp][,duration_s]: as aired before start, as planned after",
+    ),
+  holidays: z.string().min(1).optional().describe("CSV date[,name]"),
+  agents: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "CSV agent_id[,skills][,min_hours_week][,max_hours_week][,max_days_week]: a roster is built when given",
+    ),
+  availability: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("CSV agent_id,date[,available_from,available_to]"),
+  shifts: z.string().min(1).describe("the shift file of staffcast schedule (JSON)"),
+  timeZone: z
+    .string()
+    .min(1)
+    .default("UTC")
+    .describe("IANA zone of the local calendar and of output times"),
+  intervalMinutes: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("forecast and staffing interval, minutes (default: the history's)"),
+  start: z
+    .string()
+    .min(1)
+    .describe("first day, YYYY-MM-DD (local midnight) or an ISO-8601 instant"),
+  days: z.number().int().min(1).max(366).describe("days to plan"),
+  queues: z
+    .record(z.string().min(1), queueTargetsSchema)
+    .default({})
+    .describe("targets per queue; a queue of the history not listed here gets 80 % in 20 s"),
+  pools: z
+    .array(z.array(z.string().min(1)).min(2))
+    .default([])
+    .describe(
+      "queues answered by one pool of cross-trained agents: staffed on their combined load to the strictest of their targets",
+    ),
+  solver: z
+    .strictObject({
+      engine: z.enum(["highs", "js"]).default("highs"),
+      timeLimitSeconds: z.number().positive().default(60),
+      gap: z.number().positive().lt(1).default(1e-4),
+    })
+    .default({ engine: "highs", timeLimitSeconds: 60, gap: 1e-4 })
+    .describe("limits of each integer program (shift design, roster)"),
+  roster: z
+    .strictObject({
+      minRestHours: z.number().nonnegative().default(11),
+      twoConsecutiveDaysOff: z.boolean().default(false),
+      maxNightShiftsWeek: z.number().int().nonnegative().optional(),
+    })
+    .default({ minRestHours: 11, twoConsecutiveDaysOff: false })
+    .describe("rules of the roster"),
+});
+
+/** A validated configuration. */
+export type PlanConfig = z.infer<typeof planConfigSchema>;
+/** Targets of one queue, validated. */
+export type QueueTargets = z.infer<typeof queueTargetsSchema>;
+
+/** The JSON Schema of the configuration file (draft 2020-12). */
+export function planConfigJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(planConfigSchema, { io: "input" }),
+    title: "staffcast plan configuration",
+  };
+}
+
+/**
+ * Validates a configuration (parsed JSON).
+ *
+ * @throws DataError naming every bad field by its path (`queues.vip.serviceLevel`, `pools[0][1]`)
+ * @example
+ * parsePlanConfig({ history: "history.csv", shifts: "shifts.json", start: "2025-01-06", days: 7 });
+ */
+export function parsePlanConfig(raw: unknown): PlanConfig {
+  const parsed = planConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new DataError(
+      parsed.error.issues.flatMap((issue): DataIssue[] =>
+        issue.code === "unrecognized_keys"
+          ? issue.keys.map((k) => ({
+              field: pathText([...issue.path, k]),
+              message: "unknown field (see the README, or staffcast plan --print-schema)",
+            }))
+          : [{ field: pathText(issue.path) || "(the file)", message: issue.message }],
+      ),
+    );
+  }
+  const config = parsed.data;
+  const issues: DataIssue[] = [];
+  const seen = new Map<string, string>();
+  config.pools.forEach((pool, i) => {
+    pool.forEach((q, j) => {
+      const other = seen.get(q);
+      if (other !== undefined)
+        issues.push({ field: `pools[${i}][${j}]`, message: `queue "${q}" is already in ${other}` });
+      seen.set(q, `pools[${i}]`);
+    });
+  });
+  if (issues.length > 0) throw new DataError(issues);
+  return config;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`))
+    .join("");
+}

@@ -1,0 +1,27 @@
+/**
+ * staffcast/plan: the whole chain in one call (forecast, requirements per queue or pool, shifts
+ * with breaks, roster, expected service), its configuration (validated, with a JSON Schema),
+ * and the self-contained HTML report.
+ *
+ * @module
+ */
+export {
+  parsePlanConfig,
+  planConfigJsonSchema,
+  planConfigSchema,
+  queueTargetsSchema,
+  type PlanConfig,
+  type QueueTargets,
+} from "./config.ts";
+export {
+  PlanFailure,
+  runPlan,
+  type ExpectedInterval,
+  type PlanInputs,
+  type PlanProgress,
+  type PlanResult,
+  type PlanSummary,
+  type RequirementRow,
+  type StaffingUnit,
+} from "./run.ts";
+export { renderReport, type ReportInput } from "../report/index.ts";

@@ -1,0 +1,489 @@
+/**
+ * The whole chain in one call: history and ad log -> forecast -> requirements per staffing unit
+ * (a queue, or a pool of queues answered by cross-trained agents) -> shifts with breaks ->
+ * roster (when agents are given) -> what the schedule is expected to deliver, interval by
+ * interval. A library function: it reads no files and prints nothing (progress goes to a
+ * callback); the CLI reads the inputs and writes the plan folder.
+ *
+ * @module
+ */
+import {
+  createStaffer,
+  evaluateInterval,
+  type StaffingPolicy,
+  type StaffingResult,
+  type Staffer,
+} from "../erlang/index.ts";
+import {
+  forecastCalls,
+  type AdRow,
+  type ForecastResult,
+  type HistoryInterval,
+  type Holiday,
+} from "../forecast/index.ts";
+import { DataError, type DataIssue } from "../io/errors.ts";
+import {
+  buildRoster,
+  designShifts,
+  solverNamed,
+  type Agent,
+  type Availability,
+  type RosterResult,
+  type ScheduleResult,
+  type ShiftSpec,
+} from "../schedule/index.ts";
+import { parseInstant } from "../time/instant.ts";
+import { createZone, parseDay, type Zone } from "../time/zone.ts";
+import type { PlanConfig, QueueTargets } from "./config.ts";
+
+/** Everything a plan is made from, parsed. */
+export interface PlanInputs {
+  readonly config: PlanConfig;
+  readonly history: readonly HistoryInterval[];
+  readonly ads?: readonly AdRow[];
+  readonly holidays?: readonly Holiday[];
+  readonly shifts: ShiftSpec;
+  readonly agents?: readonly Agent[];
+  readonly availability?: readonly Availability[];
+}
+
+/** A group of queues staffed together. */
+export interface StaffingUnit {
+  /** The queue's name, or the pool's queues joined by "+". */
+  readonly name: string;
+  readonly queues: readonly string[];
+}
+
+/** Requirement of one unit in one interval. */
+export interface RequirementRow {
+  readonly unit: string;
+  readonly startMs: number;
+  readonly calls: number;
+  readonly ahtSeconds: number;
+  readonly result: StaffingResult;
+}
+
+/** What the schedule delivers in one interval (all units). */
+export interface ExpectedInterval {
+  readonly startMs: number;
+  readonly calls: number;
+  /** Scheduled agents needed (fractional, shrinkage included), summed over units. */
+  readonly required: number;
+  /** Agents the schedule has on the phones (net of breaks). */
+  readonly scheduled: number;
+  /** Calls-weighted service level over the units, each against its own T; null without calls. */
+  readonly serviceLevel: number | null;
+  readonly abandonRate: number | null;
+  readonly occupancy: number | null;
+  /** Agents on the phones after shrinkage, and the offered load (Erlangs). */
+  readonly productiveAgents: number;
+  readonly loadErlangs: number;
+}
+
+/** Figures of the whole plan. */
+export interface PlanSummary {
+  readonly calls: number;
+  readonly requiredAgentHours: number;
+  readonly scheduledAgentHours: number;
+  readonly paidHours: number;
+  readonly shifts: number;
+  readonly expectedServiceLevel: number | null;
+  readonly expectedAbandonRate: number | null;
+  readonly expectedOccupancy: number | null;
+  readonly scheduleStatus: string;
+  readonly scheduleGap: number | null;
+  readonly rosterStatus?: string;
+  readonly agentsRostered?: number;
+  readonly unfilledShifts?: number;
+}
+
+/** Result of {@link runPlan}. */
+export interface PlanResult {
+  readonly startMs: number;
+  readonly zone: Zone;
+  readonly intervalMinutes: number;
+  readonly forecast: ForecastResult;
+  readonly units: readonly StaffingUnit[];
+  readonly requirements: readonly RequirementRow[];
+  readonly schedule: ScheduleResult;
+  readonly roster?: RosterResult;
+  readonly expected: readonly ExpectedInterval[];
+  readonly summary: PlanSummary;
+  readonly warnings: readonly string[];
+}
+
+/** Progress of the long steps: called when a step starts. */
+export type PlanProgress = (step: string, index: number, steps: number) => void;
+
+/** Thrown when a solver gives no schedule or roster; the message explains why. */
+export class PlanFailure extends Error {}
+
+function policyOf(t: QueueTargets): StaffingPolicy {
+  const targets = {
+    ...(t.serviceLevel === undefined
+      ? {}
+      : { serviceLevel: { fraction: t.serviceLevel, seconds: t.slSeconds } }),
+    ...(t.asaSeconds === undefined ? {} : { asaSeconds: t.asaSeconds }),
+    ...(t.maxOccupancy === undefined ? {} : { maxOccupancy: t.maxOccupancy }),
+    ...(t.maxAbandonRate === undefined ? {} : { maxAbandonRate: t.maxAbandonRate }),
+  };
+  return {
+    targets,
+    slSeconds: t.slSeconds,
+    shrinkage: t.shrinkage,
+    minAgents: t.minAgents,
+    ...(t.patienceSeconds === undefined ? {} : { patienceSeconds: t.patienceSeconds }),
+  };
+}
+
+const DEFAULT_TARGETS: QueueTargets = { slSeconds: 20, shrinkage: 0, minAgents: 0 };
+
+/**
+ * Runs the chain.
+ *
+ * @throws DataError for inputs that contradict the configuration (a queue in `queues` or
+ * `pools` that the history lacks, no AHT anywhere); PlanFailure when the solver finds no
+ * schedule or roster
+ * @example
+ * const plan = await runPlan({ config, history, ads, shifts: parseShiftSpec(shiftFile) });
+ * plan.summary.expectedServiceLevel;
+ */
+export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Promise<PlanResult> {
+  const { config } = inputs;
+  const steps = inputs.agents === undefined ? 4 : 5;
+  const zone = createZone(config.timeZone);
+  const startMs = startOf(config.start, zone);
+  const warnings: string[] = [];
+
+  progress?.("forecast", 1, steps);
+  const forecast = forecastCalls(inputs.history, {
+    start: startMs,
+    days: config.days,
+    timeZone: zone.name,
+    ...(config.intervalMinutes === undefined ? {} : { intervalMinutes: config.intervalMinutes }),
+    ...(inputs.ads === undefined ? {} : { ads: inputs.ads }),
+    ...(inputs.holidays === undefined ? {} : { holidays: inputs.holidays }),
+  });
+  warnings.push(...forecast.warnings);
+  const queues = [...new Set(forecast.rows.map((r) => r.queue))];
+  const issues: DataIssue[] = [];
+  for (const q of Object.keys(config.queues)) {
+    if (!queues.includes(q))
+      issues.push({
+        field: `queues.${q}`,
+        message: `no queue "${q}" in the history (queues: ${queues.join(", ")})`,
+      });
+  }
+  config.pools.forEach((pool, i) => {
+    pool.forEach((q, j) => {
+      if (!queues.includes(q))
+        issues.push({
+          field: `pools[${i}][${j}]`,
+          message: `no queue "${q}" in the history (queues: ${queues.join(", ")})`,
+        });
+    });
+  });
+  for (const q of queues) {
+    if (config.queues[q] === undefined)
+      warnings.push(`queue "${q}" has no targets in the configuration: 80 % in 20 s`);
+    const aht = forecast.rows.some((r) => r.queue === q && r.ahtSeconds === undefined);
+    if (aht && config.queues[q]?.ahtSeconds === undefined)
+      issues.push({
+        field: `queues.${q}.ahtSeconds`,
+        message: `the history has no aht_s for queue "${q}": give ahtSeconds`,
+      });
+  }
+  if (issues.length > 0) throw new DataError(issues);
+
+  // staffing units: pools, then the queues on their own
+  const pooled = new Set(config.pools.flat());
+  const units: StaffingUnit[] = [
+    ...config.pools.map((p) => ({ name: p.join("+"), queues: p })),
+    ...queues.filter((q) => !pooled.has(q)).map((q) => ({ name: q, queues: [q] })),
+  ];
+  const targetsOf = (q: string): QueueTargets => config.queues[q] ?? DEFAULT_TARGETS;
+  const staffers = new Map<string, Staffer[]>(
+    units.map((u) => [u.name, u.queues.map((q) => createStaffer(policyOf(targetsOf(q))))]),
+  );
+
+  progress?.("requirements", 2, steps);
+  const intervalMinutes = forecast.intervalMinutes;
+  const intervalSeconds = intervalMinutes * 60;
+  const byStart = new Map<number, Map<string, { calls: number; aht: number }>>();
+  for (const r of forecast.rows) {
+    let m = byStart.get(r.startMs);
+    if (m === undefined) {
+      m = new Map<string, { calls: number; aht: number }>();
+      byStart.set(r.startMs, m);
+    }
+    m.set(r.queue, { calls: r.calls, aht: r.ahtSeconds ?? config.queues[r.queue]!.ahtSeconds! });
+  }
+  const starts = [...byStart.keys()].sort((a, b) => a - b);
+  const requirements: RequirementRow[] = [];
+  for (const t of starts) {
+    const m = byStart.get(t)!;
+    for (const u of units) {
+      let calls = 0;
+      let weighted = 0;
+      let plain = 0;
+      for (const q of u.queues) {
+        const x = m.get(q) ?? { calls: 0, aht: Number.NaN };
+        calls += x.calls;
+        weighted += x.calls * x.aht;
+        if (!Number.isNaN(x.aht)) plain += x.aht / u.queues.length;
+      }
+      const aht = calls > 0 ? weighted / calls : plain > 0 ? plain : 1;
+      // the strictest of the pool's targets: the most scheduled agents
+      let best: StaffingResult | undefined;
+      for (const staffer of staffers.get(u.name)!) {
+        const r = staffer.staff({ calls, intervalSeconds, ahtSeconds: aht });
+        if (
+          best === undefined ||
+          r.scheduledAgents > best.scheduledAgents ||
+          (r.scheduledAgents === best.scheduledAgents &&
+            r.fractionalScheduledAgents > best.fractionalScheduledAgents)
+        )
+          best = r;
+      }
+      requirements.push({ unit: u.name, startMs: t, calls, ahtSeconds: aht, result: best! });
+    }
+  }
+
+  progress?.("shifts", 3, steps);
+  const required = starts.map((t, i) => ({
+    startMs: t,
+    required: requirements
+      .slice(i * units.length, (i + 1) * units.length)
+      .reduce((a, r) => a + r.result.fractionalScheduledAgents, 0),
+  }));
+  const solver = solverNamed(config.solver.engine);
+  const limits = {
+    timeLimitSeconds: config.solver.timeLimitSeconds,
+    relativeGap: config.solver.gap,
+  };
+  const schedule = await designShifts(required, inputs.shifts, { solver, ...limits });
+  if (schedule.status !== "optimal" && schedule.status !== "feasible") {
+    throw new PlanFailure(`no schedule (${schedule.status}): ${schedule.explanation ?? ""}`);
+  }
+
+  let roster: RosterResult | undefined;
+  if (inputs.agents !== undefined) {
+    progress?.("roster", 4, steps);
+    roster = await buildRoster(
+      schedule,
+      inputs.shifts,
+      {
+        agents: inputs.agents,
+        ...(inputs.availability === undefined ? {} : { availability: inputs.availability }),
+        minRestHours: config.roster.minRestHours,
+        twoConsecutiveDaysOff: config.roster.twoConsecutiveDaysOff,
+        ...(config.roster.maxNightShiftsWeek === undefined
+          ? {}
+          : { maxNightShiftsWeek: config.roster.maxNightShiftsWeek }),
+      },
+      solver,
+      limits,
+    );
+    if (roster.status !== "optimal" && roster.status !== "feasible") {
+      throw new PlanFailure(`no roster (${roster.status}): ${roster.explanation ?? ""}`);
+    }
+    const missing = roster.shortfalls.reduce((a, s) => a + s.missing, 0);
+    if (missing > 0)
+      warnings.push(
+        `${missing} designed shifts could not be given to an agent (see the roster's shortfalls)`,
+      );
+  }
+
+  progress?.("expected service", steps, steps);
+  const expected = expectedService(
+    schedule,
+    requirements,
+    units,
+    starts,
+    intervalSeconds,
+    targetsOf,
+  );
+  const summary = summarize(
+    forecast,
+    requirements,
+    schedule,
+    roster,
+    expected,
+    inputs.shifts,
+    intervalSeconds,
+  );
+  return {
+    startMs,
+    zone,
+    intervalMinutes,
+    forecast,
+    units,
+    requirements,
+    schedule,
+    ...(roster === undefined ? {} : { roster }),
+    expected,
+    summary,
+    warnings,
+  };
+}
+
+function startOf(text: string, zone: Zone): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const day = parseDay(text);
+    if (typeof day === "string")
+      throw new DataError([{ field: "start", message: day, value: text }]);
+    return zone.dayStart(day);
+  }
+  const t = parseInstant(text);
+  if (typeof t === "string") throw new DataError([{ field: "start", message: t, value: text }]);
+  return t;
+}
+
+/** Scheduled agents (net of breaks) on average over each interval, from the coverage. */
+function scheduledPer(
+  schedule: ScheduleResult,
+  starts: readonly number[],
+  intervalMs: number,
+): number[] {
+  const cov = schedule.coverage.map((c) => ({
+    t: parseInstant(c.start) as number,
+    n: c.scheduled,
+  }));
+  const step = cov.length > 1 ? cov[1]!.t - cov[0]!.t : intervalMs;
+  return starts.map((t) => {
+    let sum = 0;
+    // coverage points are on a regular grid: visit those overlapping [t, t + interval)
+    const first = Math.max(0, Math.floor((t - cov[0]!.t) / step) - 1);
+    for (let i = first; i < cov.length && cov[i]!.t < t + intervalMs; i++) {
+      const overlap = Math.min(cov[i]!.t + step, t + intervalMs) - Math.max(cov[i]!.t, t);
+      if (overlap > 0) sum += cov[i]!.n * overlap;
+    }
+    return sum / intervalMs;
+  });
+}
+
+/** Expected service: the schedule's agents shared among the units in proportion to need. */
+function expectedService(
+  schedule: ScheduleResult,
+  requirements: readonly RequirementRow[],
+  units: readonly StaffingUnit[],
+  starts: readonly number[],
+  intervalSeconds: number,
+  targetsOf: (q: string) => QueueTargets,
+): ExpectedInterval[] {
+  const intervalMs = intervalSeconds * 1000;
+  const perInterval = scheduledPer(schedule, starts, intervalMs);
+  return starts.map((t, i) => {
+    const rows = requirements.slice(i * units.length, (i + 1) * units.length);
+    const scheduled = perInterval[i]!;
+    const need = rows.reduce((a, r) => a + r.result.fractionalScheduledAgents, 0);
+    const calls = rows.reduce((a, r) => a + r.calls, 0);
+    // whole agents per unit, by largest remainder of the proportional shares
+    const total = Math.floor(scheduled + 1e-9);
+    const shares = rows.map((r) =>
+      need > 0 ? (total * r.result.fractionalScheduledAgents) / need : 0,
+    );
+    const whole = shares.map(Math.floor);
+    let left = total - whole.reduce((a, b) => a + b, 0);
+    const order = shares
+      .map((s, k) => [s - Math.floor(s), k] as const)
+      .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    for (const [, k] of order) {
+      if (left <= 0) break;
+      whole[k]!++;
+      left--;
+    }
+    let inT = 0;
+    let abandoned = 0;
+    let load = 0;
+    let productive = 0;
+    rows.forEach((r, k) => {
+      if (r.calls <= 0) return;
+      const u = units[k]!;
+      const ts = u.queues.map(targetsOf);
+      const slSeconds = Math.min(...ts.map((x) => x.slSeconds));
+      const patience = ts.map((x) => x.patienceSeconds).filter((p): p is number => p !== undefined);
+      const shrinkage = Math.max(...ts.map((x) => x.shrinkage));
+      const agents = Math.floor(whole[k]! * (1 - shrinkage) + 1e-9);
+      const m = evaluateInterval({
+        calls: r.calls,
+        intervalSeconds,
+        ahtSeconds: r.ahtSeconds,
+        agents,
+        slSeconds,
+        ...(patience.length > 0 ? { patienceSeconds: Math.min(...patience) } : {}),
+      });
+      inT += m.serviceLevel * r.calls;
+      abandoned += m.abandonRate * r.calls;
+      load += (r.calls * r.ahtSeconds) / intervalSeconds;
+      productive += agents;
+    });
+    return {
+      startMs: t,
+      calls,
+      required: need,
+      scheduled,
+      serviceLevel: calls > 0 ? inT / calls : null,
+      abandonRate: calls > 0 ? abandoned / calls : null,
+      occupancy: productive > 0 ? Math.min(1, load / productive) : null,
+      productiveAgents: productive,
+      loadErlangs: load,
+    };
+  });
+}
+
+function summarize(
+  forecast: ForecastResult,
+  requirements: readonly RequirementRow[],
+  schedule: ScheduleResult,
+  roster: RosterResult | undefined,
+  expected: readonly ExpectedInterval[],
+  spec: ShiftSpec,
+  intervalSeconds: number,
+): PlanSummary {
+  const hours = intervalSeconds / 3600;
+  const calls = forecast.rows.reduce((a, r) => a + r.calls, 0);
+  const templates = new Map(spec.shifts.map((t) => [t.name, t]));
+  let paid = 0;
+  let shifts = 0;
+  for (const s of schedule.shifts) {
+    const t = templates.get(s.name)!;
+    const length =
+      ((parseInstant(s.end) as number) - (parseInstant(s.start) as number)) / 3_600_000;
+    const span = length > 0 ? length : length + 24;
+    const unpaid = t.breaks.reduce((a, b) => a + (b.paid ? 0 : b.minutes / 60), 0);
+    paid += s.count * (span - unpaid);
+    shifts += s.count;
+  }
+  const withCalls = expected.filter((e) => e.calls > 0 && e.serviceLevel !== null);
+  const callsWeighted = (f: (e: ExpectedInterval) => number): number | null => {
+    const c = withCalls.reduce((a, e) => a + e.calls, 0);
+    return c > 0 ? withCalls.reduce((a, e) => a + f(e) * e.calls, 0) / c : null;
+  };
+  let load = 0;
+  let agents = 0;
+  for (const e of expected) {
+    load += Math.min(e.loadErlangs, e.productiveAgents);
+    agents += e.productiveAgents;
+  }
+  return {
+    calls,
+    requiredAgentHours:
+      requirements.reduce((a, r) => a + r.result.fractionalScheduledAgents, 0) * hours,
+    scheduledAgentHours: expected.reduce((a, e) => a + e.scheduled, 0) * hours,
+    paidHours: paid,
+    shifts,
+    expectedServiceLevel: callsWeighted((e) => e.serviceLevel!),
+    expectedAbandonRate: callsWeighted((e) => e.abandonRate ?? 0),
+    expectedOccupancy: agents > 0 ? load / agents : null,
+    scheduleStatus: schedule.status,
+    scheduleGap: schedule.gap,
+    ...(roster === undefined
+      ? {}
+      : {
+          rosterStatus: roster.status,
+          agentsRostered: roster.agents.filter((a) => a.shifts > 0).length,
+          unfilledShifts: roster.shortfalls.reduce((a, s) => a + s.missing, 0),
+        }),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The plan configuration: defaults, errors naming the field, and the committed JSON Schema.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DataError } from "../../src/io/errors.ts";
+import { parsePlanConfig, planConfigJsonSchema } from "../../src/plan/index.ts";
+
+const minimal = { history: "h.csv", shifts: "s.json", start: "2025-01-06", days: 7 };
+
+function fields(raw: unknown): string[] {
+  try {
+    parsePlanConfig(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DataError);
+    return (error as DataError).issues.map((i) => `${i.field}: ${i.message}`);
+  }
+  return [];
+}
+
+describe("plan configuration", () => {
+  it("fills the defaults", () => {
+    const c = parsePlanConfig({ ...minimal, queues: { sales: { serviceLevel: 0.8 } } });
+    expect(c.timeZone).toBe("UTC");
+    expect(c.pools).toEqual([]);
+    expect(c.solver).toEqual({ engine: "highs", timeLimitSeconds: 60, gap: 1e-4 });
+    expect(c.roster).toEqual({ minRestHours: 11, twoConsecutiveDaysOff: false });
+    expect(c.queues["sales"]).toEqual({
+      serviceLevel: 0.8,
+      slSeconds: 20,
+      shrinkage: 0,
+      minAgents: 0,
+    });
+  });
+
+  it("names every bad field", () => {
+    expect(
+      fields({
+        ...minimal,
+        days: 0,
+        interval: 15,
+        queues: { vip: { serviceLevel: 90, maxAbandonRate: 0.05 } },
+        pools: [
+          ["orders", "vip"],
+          ["vip", "after"],
+        ],
+      }),
+    ).toEqual([
+      "days: Too small: expected number to be >=1",
+      "queues.vip.serviceLevel: serviceLevel is a fraction in (0, 1), e.g. 0.8 for 80 %",
+      "queues.vip.maxAbandonRate: maxAbandonRate needs patienceSeconds (abandonment exists only in Erlang A)",
+      "interval: unknown field (see the README, or staffcast plan --print-schema)",
+    ]);
+    expect(
+      fields({
+        ...minimal,
+        pools: [
+          ["orders", "vip"],
+          ["vip", "after"],
+        ],
+      }),
+    ).toEqual(['pools[1][0]: queue "vip" is already in pools[0]']);
+    expect(fields({ shifts: "s.json", start: "2025-01-06", days: 7 })[0]).toMatch(/^history: /);
+  });
+
+  it("ships its JSON Schema as schema/plan-config.schema.json (regenerate: staffcast plan --print-schema)", () => {
+    const committed = JSON.parse(readFileSync("schema/plan-config.schema.json", "utf8")) as unknown;
+    expect(committed).toEqual(planConfigJsonSchema());
+  });
+
+  it("accepts the bundled example's configuration", () => {
+    const c = parsePlanConfig(JSON.parse(readFileSync("examples/tv-shopping/plan.json", "utf8")));
+    expect(Object.keys(c.queues)).toEqual(["orders", "vip", "aftersales"]);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * A small plan for tests: three queues (two pooled), two weeks of 30-minute history on
+ * weekdays 08:00-18:00, two shift templates (one with a lunch), thirty agents, one day planned.
+ */
+import type { HistoryInterval } from "../../src/forecast/index.ts";
+import {
+  parsePlanConfig,
+  runPlan,
+  type PlanConfig,
+  type PlanResult,
+} from "../../src/plan/index.ts";
+import { parseShiftSpec, type ShiftSpec } from "../../src/schedule/index.ts";
+
+export const FIXTURE_START = Date.UTC(2025, 0, 20); // a Monday
+
+/** Calls of queue q in the 30-minute slot s (0 = 08:00) of a weekday, deterministic. */
+function calls(q: number, s: number, day: number): number {
+  const shape = [
+    0.6, 0.9, 1.2, 1.3, 1.2, 1.0, 0.9, 1.0, 1.1, 1.2, 1.1, 1.0, 0.9, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4,
+    0.3,
+  ];
+  const level = [30, 6, 12][q]!;
+  return Math.round(level * shape[s]! * (1 + 0.05 * (((day * 7 + s * 3 + q) % 5) - 2)));
+}
+
+export function fixtureHistory(): HistoryInterval[] {
+  const out: HistoryInterval[] = [];
+  const queues = ["orders", "vip", "after"];
+  for (let d = -14; d < 0; d++) {
+    const day = FIXTURE_START + d * 86_400_000;
+    const weekday = new Date(day).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    queues.forEach((queue, q) => {
+      for (let s = 0; s < 20; s++) {
+        out.push({
+          queue,
+          startMs: day + 8 * 3_600_000 + s * 1_800_000,
+          calls: calls(q, s, d),
+          ahtSeconds: [240, 300, 420][q]!,
+        });
+      }
+    });
+  }
+  return out;
+}
+
+export const fixtureShiftFile = {
+  interval: 30,
+  shifts: [
+    {
+      name: "day",
+      startEarliest: "07:30",
+      startLatest: "10:00",
+      lengthMinutes: [480, 510],
+      breaks: [
+        { kind: "meal", minutes: 30, earliestAfterStart: 180, latestBeforeEnd: 120, paid: false },
+      ],
+    },
+    {
+      name: "part",
+      startEarliest: "08:00",
+      startLatest: "14:00",
+      lengthMinutes: 240,
+      costPerHour: 1.2,
+    },
+  ],
+};
+
+export const fixtureConfig: PlanConfig = parsePlanConfig({
+  history: "history.csv",
+  shifts: "shifts.json",
+  start: "2025-01-20",
+  days: 1,
+  queues: {
+    orders: { serviceLevel: 0.8, slSeconds: 20, shrinkage: 0.1 },
+    vip: { serviceLevel: 0.9, slSeconds: 10, patienceSeconds: 120 },
+    after: { serviceLevel: 0.7, slSeconds: 60, maxOccupancy: 0.85 },
+  },
+  pools: [["orders", "after"]],
+  solver: { timeLimitSeconds: 30, gap: 1e-6 },
+});
+
+export const fixtureSpec: ShiftSpec = parseShiftSpec(fixtureShiftFile);
+
+export const fixtureAgents = Array.from({ length: 30 }, (_, i) => ({
+  id: `ag${i + 1}`,
+  maxHoursWeek: 40,
+}));
+
+let cached: Promise<PlanResult> | undefined;
+/** The fixture's plan (computed once per test file). */
+export function fixturePlan(): Promise<PlanResult> {
+  cached ??= runPlan({
+    config: fixtureConfig,
+    history: fixtureHistory(),
+    shifts: fixtureSpec,
+    agents: fixtureAgents,
+  });
+  return cached;
+}
