@@ -93,6 +93,16 @@ describe("examples run as tests", () => {
     expect(r.stdout).toContain("13 agents, Erlang A: SL 0.8582, abandonment 0.0250");
   });
 
+  it("examples/forecast-api.ts forecasts, staffs and simulates, showing a spike Erlang misses", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "examples/forecast-api.ts"], {
+      encoding: "utf8",
+    });
+    expect(r.stdout).toMatch(/^forecast: \d+ calls on the order line$/m);
+    const m = /simulated: ([\d.]+) % in all, but ([\d.]+) % at (\d\d:\d\d)/.exec(r.stdout);
+    expect(m).not.toBeNull();
+    expect(Number(m![2])).toBeLessThan(80); // an interval after a spot falls short of Erlang's promise
+  });
+
   it("examples/schedule-api.ts designs, verifies and rosters the day it promises", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "examples/schedule-api.ts"], {
       encoding: "utf8",
