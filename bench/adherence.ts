@@ -9,12 +9,12 @@
  *
  * Run: `npm run bench:adherence`.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { computeAdherence, createAdherenceMonitor } from "staffcast/adherence";
 import { simulateDay } from "./agent-sim.ts";
+import { timeCli } from "./time-cli.ts";
 
 const say = (s: string): void => {
   console.log(s);
@@ -56,7 +56,6 @@ try {
   );
   const size = (statSync(eventsPath).size / 1e6).toFixed(0);
   const args = [
-    "dist/cli.js",
     "adherence",
     "--schedule",
     schedulePath,
@@ -65,22 +64,10 @@ try {
     "--out",
     join(dir, "out.csv"),
   ];
-  const gnuTime = existsSync("/usr/bin/time");
-  let bestMs = Number.POSITIVE_INFINITY;
-  let peakKb = 0;
-  for (let run = 0; run < 3; run++) {
-    const start = performance.now();
-    const child = gnuTime
-      ? spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], { encoding: "utf8" })
-      : spawnSync(process.execPath, args, { encoding: "utf8" });
-    const ms = performance.now() - start;
-    if (child.status !== 0) throw new Error(`CLI failed: ${child.stderr}`);
-    bestMs = Math.min(bestMs, ms);
-    if (gnuTime) peakKb = Math.max(peakKb, Number(child.stderr.trim().split("\n").pop()));
-  }
+  const { bestMs, peakMb } = timeCli(args);
   say(
     `staffcast adherence on a ${size} MB events CSV: ${(bestMs / 1000).toFixed(2)} s wall (best of 3, goal < 3 s)` +
-      (gnuTime ? `, peak RSS ${(peakKb / 1024).toFixed(0)} MB` : ""),
+      (peakMb === undefined ? "" : `, peak RSS ${peakMb.toFixed(0)} MB`),
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -11,8 +11,7 @@
  * Run: `npm run bench` (builds first). `BENCH_ROWS=100000 npm run bench` for a quick look.
  * Goals: engine under 1 s (Erlang C) and 3 s (Erlang A) on one core; CLI under 5 s.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -21,6 +20,7 @@ import {
   computeRequirementTableParallel,
 } from "staffcast/erlang";
 import { rng } from "./semisynthetic.ts";
+import { timeCli } from "./time-cli.ts";
 
 const ROWS = Number(process.env["BENCH_ROWS"] ?? 1_000_000);
 const INTERVAL = 1800;
@@ -198,7 +198,6 @@ try {
     ["--patience", String(PATIENCE), "--threads", "1"],
   ]) {
     const args = [
-      "dist/cli.js",
       "requirements",
       "--forecast",
       input,
@@ -212,21 +211,8 @@ try {
       join(dir, "out.csv"),
       ...extra,
     ];
-    // GNU time reports the peak resident memory when it is installed (Debian package "time").
-    const gnuTime = existsSync("/usr/bin/time");
-    let bestMs = Number.POSITIVE_INFINITY;
-    let peakKb = 0;
-    for (let run = 0; run < 3; run++) {
-      const start = performance.now();
-      const child = gnuTime
-        ? spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], { encoding: "utf8" })
-        : spawnSync(process.execPath, args, { encoding: "utf8" });
-      const ms = performance.now() - start;
-      if (child.status !== 0) throw new Error(`CLI failed: ${child.stderr}`);
-      bestMs = Math.min(bestMs, ms);
-      if (gnuTime) peakKb = Math.max(peakKb, Number(child.stderr.trim().split("\n").pop()));
-    }
-    const memory = gnuTime ? `, peak RSS ${(peakKb / 1024).toFixed(0)} MB` : "";
+    const { bestMs, peakMb } = timeCli(args);
+    const memory = peakMb === undefined ? "" : `, peak RSS ${peakMb.toFixed(0)} MB`;
     say(
       `CLI requirements ${extra.includes("--patience") ? "Erlang A" : "Erlang C"}${extra.includes("--threads") ? " on one thread" : ""} on a ${size} MB CSV: ${bestMs.toFixed(0)} ms wall (best of 3)${memory}`,
     );

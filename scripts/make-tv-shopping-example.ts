@@ -67,6 +67,13 @@ for (const s of data.spots) {
   ads.push(`${iso(t)},${s.channel},${s.grp.toFixed(3)}`);
 }
 
+/** A break, a lunch and a break: the rules of every 8.5-hour shift. */
+const fullDayBreaks = [
+  { kind: "break", minutes: 15, earliestAfterStart: 90, latestBeforeEnd: 300 },
+  { kind: "meal", minutes: 30, earliestAfterStart: 210, latestBeforeEnd: 150, paid: false },
+  { kind: "break", minutes: 15, earliestAfterStart: 330, latestBeforeEnd: 60 },
+];
+
 const shiftFile = {
   interval: 15,
   timeZone: "UTC",
@@ -80,11 +87,7 @@ const shiftFile = {
       startLatest: "08:00",
       lengthMinutes: 510,
       days: ["mon", "tue", "wed", "thu", "fri"],
-      breaks: [
-        { kind: "break", minutes: 15, earliestAfterStart: 90, latestBeforeEnd: 300 },
-        { kind: "meal", minutes: 30, earliestAfterStart: 210, latestBeforeEnd: 150, paid: false },
-        { kind: "break", minutes: 15, earliestAfterStart: 330, latestBeforeEnd: 60 },
-      ],
+      breaks: fullDayBreaks,
     },
     {
       name: "middle",
@@ -92,11 +95,7 @@ const shiftFile = {
       startLatest: "11:00",
       lengthMinutes: 510,
       days: ["mon", "tue", "wed", "thu", "fri"],
-      breaks: [
-        { kind: "break", minutes: 15, earliestAfterStart: 90, latestBeforeEnd: 300 },
-        { kind: "meal", minutes: 30, earliestAfterStart: 210, latestBeforeEnd: 150, paid: false },
-        { kind: "break", minutes: 15, earliestAfterStart: 330, latestBeforeEnd: 60 },
-      ],
+      breaks: fullDayBreaks,
     },
     {
       name: "late",
@@ -105,11 +104,7 @@ const shiftFile = {
       lengthMinutes: 510,
       costPerHour: 1.1,
       days: ["mon", "tue", "wed", "thu", "fri"],
-      breaks: [
-        { kind: "break", minutes: 15, earliestAfterStart: 90, latestBeforeEnd: 300 },
-        { kind: "meal", minutes: 30, earliestAfterStart: 210, latestBeforeEnd: 150, paid: false },
-        { kind: "break", minutes: 15, earliestAfterStart: 330, latestBeforeEnd: 60 },
-      ],
+      breaks: fullDayBreaks,
     },
     {
       name: "night",

@@ -6,7 +6,7 @@
  * @module
  */
 import { createZone } from "../time/zone.ts";
-import { computeAgentDay, type AgentDayResult, type ApprovedSpan } from "./day.ts";
+import { computeAgentDay, dayOptionsOf, type AgentDayResult, type ApprovedSpan } from "./day.ts";
 import {
   buildTimeline,
   type AdherenceWarning,
@@ -138,13 +138,7 @@ export function computeAdherence(
   const counts: DuplicateCounts = { duplicates: 0, conflicting: 0 };
   const empty: Timeline = { times: new Float64Array(), states: [], reasons: [] };
   const results: AgentDayResult[] = [];
-  const dayOptions = {
-    rules,
-    thresholdMs: (options.thresholdSeconds ?? 0) * 1000,
-    startToleranceMs: (options.startToleranceSeconds ?? 0) * 1000,
-    endToleranceMs: (options.endToleranceSeconds ?? 0) * 1000,
-    countOutsideWork: options.countOutsideWork ?? false,
-  };
+  const dayOptions = dayOptionsOf(rules, options);
   for (const [agentId, segments] of placed) {
     const list = byAgent.get(agentId);
     const timeline = list === undefined ? empty : buildTimeline(list, counts);

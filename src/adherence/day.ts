@@ -70,6 +70,28 @@ export interface DayOptions {
   readonly untilMs?: number;
 }
 
+/**
+ * The day settings of engine options given in seconds (threshold, tolerances, outside work),
+ * as the historical engine and the monitor both take them.
+ */
+export function dayOptionsOf(
+  rules: AdherenceRules,
+  options: {
+    readonly thresholdSeconds?: number;
+    readonly startToleranceSeconds?: number;
+    readonly endToleranceSeconds?: number;
+    readonly countOutsideWork?: boolean;
+  },
+): Omit<DayOptions, "approved" | "untilMs"> {
+  return {
+    rules,
+    thresholdMs: (options.thresholdSeconds ?? 0) * 1000,
+    startToleranceMs: (options.startToleranceSeconds ?? 0) * 1000,
+    endToleranceMs: (options.endToleranceSeconds ?? 0) * 1000,
+    countOutsideWork: options.countOutsideWork ?? false,
+  };
+}
+
 interface Piece {
   start: number;
   end: number;

@@ -148,7 +148,11 @@ export function compactTimeline(
 
 /** Index of the entry in effect at `t` (the last with time <= t), or -1 before the first. */
 export function entryAt(timeline: Timeline, t: number): number {
-  const times = timeline.times;
+  return lastAtOrBefore(timeline.times, t);
+}
+
+/** Index of the last of the sorted `times` that is <= t, or -1 (binary search). */
+export function lastAtOrBefore(times: ArrayLike<number>, t: number): number {
   let lo = 0;
   let hi = times.length - 1;
   let found = -1;

@@ -18,11 +18,11 @@
  * @module
  */
 import { createZone } from "../time/zone.ts";
-import { mergeSpans } from "./compute.ts";
-import { classifyAt, computeAgentDay, type AgentDayResult } from "./day.ts";
+import { classifyAt, computeAgentDay, dayOptionsOf, type AgentDayResult } from "./day.ts";
 import {
   compactTimeline,
   compareEvents,
+  lastAtOrBefore,
   LOGGED_OUT,
   type AdherenceWarning,
   type StateEvent,
@@ -205,14 +205,7 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
   const zone = createZone(options.timeZone ?? "UTC");
   const alarmMs = (options.alarmAfterSeconds ?? 300) * 1000;
   const latenessMs = (options.allowedLatenessSeconds ?? 900) * 1000;
-  const dayOptions = {
-    rules,
-    thresholdMs: (options.thresholdSeconds ?? 0) * 1000,
-    startToleranceMs: (options.startToleranceSeconds ?? 0) * 1000,
-    endToleranceMs: (options.endToleranceSeconds ?? 0) * 1000,
-    countOutsideWork: options.countOutsideWork ?? false,
-    approved: mergeSpans([]),
-  };
+  const dayOptions = { ...dayOptionsOf(rules, options), approved: [] };
   let now = Number.NEGATIVE_INFINITY;
   const agents: Agent[] = [];
   const byId = new Map<string, Agent>();
@@ -237,17 +230,8 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
   };
 
   /** The first boundary after `t`, or Infinity. */
-  const nextBoundary = (agent: Agent, t: number): number => {
-    const b = agent.boundaries;
-    let lo = 0;
-    let hi = b.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (b[mid]! <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return b[lo] ?? Number.POSITIVE_INFINITY;
-  };
+  const nextBoundary = (agent: Agent, t: number): number =>
+    agent.boundaries[lastAtOrBefore(agent.boundaries, t) + 1] ?? Number.POSITIVE_INFINITY;
 
   const loadSchedule = (segments: readonly ScheduleSegment[]): void => {
     const placed = placeSegments(segments, rules);
@@ -310,20 +294,7 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
     return code;
   };
 
-  const entryIndexAt = (agent: Agent, t: number): number => {
-    const e = agent.times;
-    let lo = 0;
-    let hi = e.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (e[mid]! <= t) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
+  const entryIndexAt = (agent: Agent, t: number): number => lastAtOrBefore(agent.times, t);
 
   const segmentAt = (agent: Agent, t: number): number => {
     const s = agent.segments;
@@ -361,15 +332,8 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
       // the latest change point <= at: a boundary or an entry time
       const i = entryIndexAt(agent, at);
       const entryTime = i >= 0 ? agent.times[i]! : Number.NEGATIVE_INFINITY;
-      const b = agent.boundaries;
-      let lo = 0;
-      let hi = b.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (b[mid]! <= at) lo = mid + 1;
-        else hi = mid;
-      }
-      const boundary = lo > 0 ? b[lo - 1]! : Number.NEGATIVE_INFINITY;
+      const j = lastAtOrBefore(agent.boundaries, at);
+      const boundary = j >= 0 ? agent.boundaries[j]! : Number.NEGATIVE_INFINITY;
       const point = Math.max(entryTime, boundary);
       if (!Number.isFinite(point)) return at;
       if (classOf(agent, point - 1).adherence !== "out") return point;
@@ -382,6 +346,19 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
   const evaluate = (agent: Agent, t: number, alerts: MonitorAlert[], rewound: boolean): void => {
     const c = classOf(agent, t);
     const activity = c.k >= 0 ? agent.segments[c.k]!.activity : null;
+    /** The alerted run is over (it lasted until `until`, at the latest). */
+    const backIn = (until: number): void => {
+      alerts.push({
+        type: "backInAdherence",
+        agentId: agent.id,
+        atMs: t,
+        sinceMs: agent.alertedSince,
+        activity,
+        state: c.state,
+        seconds: (until - agent.alertedSince) / 1000,
+      });
+      agent.alerted = false;
+    };
     if (c.adherence === "out") {
       const since =
         !rewound && agent.outSince !== null && agent.lastEval <= t
@@ -390,17 +367,8 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
       if (agent.alerted && since < agent.alertedSince) {
         agent.alertedSince = since; // the same run, known to have begun earlier
       } else if (agent.alerted && since > agent.alertedSince) {
-        // a late event ended the alerted run and a new one began since
-        alerts.push({
-          type: "backInAdherence",
-          agentId: agent.id,
-          atMs: t,
-          sinceMs: agent.alertedSince,
-          activity,
-          state: c.state,
-          seconds: (since - agent.alertedSince) / 1000,
-        });
-        agent.alerted = false;
+        // a late event ended the alerted run (before `since`) and a new one began
+        backIn(since);
       }
       agent.outSince = since;
       if (!agent.alerted) {
@@ -422,18 +390,7 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
         }
       }
     } else {
-      if (agent.alerted) {
-        alerts.push({
-          type: "backInAdherence",
-          agentId: agent.id,
-          atMs: t,
-          sinceMs: agent.alertedSince,
-          activity,
-          state: c.state,
-          seconds: (t - agent.alertedSince) / 1000,
-        });
-        agent.alerted = false;
-      }
+      if (agent.alerted) backIn(t);
       agent.outSince = null;
     }
     agent.lastEval = Math.max(agent.lastEval, t);

@@ -16,7 +16,7 @@ import {
   type ScheduleSegment,
   type StateEvent,
 } from "../adherence/index.ts";
-import { csvNumber, parseCsv, type CsvTable } from "../io/csv.ts";
+import { csvCell, csvNumber, parseCsv, requireColumns, type CsvTable } from "../io/csv.ts";
 import { DataError, IssueList, UsageError, type DataIssue } from "../io/errors.ts";
 import { inputName, readText, writeTextAtomic, type Streams } from "../io/files.ts";
 import { parseInstant } from "../time/instant.ts";
@@ -25,20 +25,27 @@ import { nonNegative, positive } from "./flags.ts";
 import { zoneFlag } from "./forecast-command.ts";
 import { pct, table } from "./format.ts";
 
-/** Required columns present, or a DataError naming the missing ones. */
-function columns(t: CsvTable, file: string, required: readonly string[]): number[] {
-  const issues = new IssueList();
-  const idx = required.map((n) => t.column(n));
-  idx.forEach((i, k) => {
-    if (i < 0)
-      issues.add({
-        file,
-        line: 1,
-        message: `missing column "${required[k]}" (columns: ${t.header.join(",")})`,
-      });
-  });
-  issues.throwIfAny(file);
-  return idx;
+/**
+ * The `agent_id,start,end` cells of record `r` (columns `[iId, iStart, iEnd]`), each bad cell
+ * reported through `bad`; times undefined where they do not parse.
+ */
+function spanOf(
+  t: CsvTable,
+  r: number,
+  [iId, iStart, iEnd]: readonly number[],
+  bad: (column: number, field: string, message: string) => void,
+): { agentId: string; startMs: number | undefined; endMs: number | undefined } {
+  const agentId = t.cell(r, iId!);
+  if (agentId === "") bad(iId!, "agent_id", "expected an id");
+  const start = parseInstant(t.cell(r, iStart!));
+  if (typeof start === "string") bad(iStart!, "start", start);
+  const end = parseInstant(t.cell(r, iEnd!));
+  if (typeof end === "string") bad(iEnd!, "end", end);
+  return {
+    agentId,
+    startMs: typeof start === "number" ? start : undefined,
+    endMs: typeof end === "number" ? end : undefined,
+  };
 }
 
 /** Schedule segments `agent_id,start,end,activity`, with each row's line for later errors. */
@@ -53,12 +60,8 @@ async function readSchedule(
 }> {
   const file = inputName(path);
   const t = parseCsv(await readText(path, streams), file);
-  const [iId, iStart, iEnd, iAct] = columns(t, file, ["agent_id", "start", "end", "activity"]) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const cols = requireColumns(t, file, ["agent_id", "start", "end", "activity"]);
+  const [iId, iStart, iEnd, iAct] = cols as [number, number, number, number];
   const issues = new IssueList();
   const segments: ScheduleSegment[] = [];
   const lines = new Int32Array(t.length);
@@ -66,21 +69,11 @@ async function readSchedule(
     const bad = (c: number, field: string, message: string): void => {
       issues.add({ file, line: t.line(r), column: c + 1, field, message, value: t.cell(r, c) });
     };
-    const agentId = t.cell(r, iId);
-    if (agentId === "") bad(iId, "agent_id", "expected an id");
-    const start = parseInstant(t.cell(r, iStart));
-    if (typeof start === "string") bad(iStart, "start", start);
-    const end = parseInstant(t.cell(r, iEnd));
-    if (typeof end === "string") bad(iEnd, "end", end);
+    const { agentId, startMs, endMs } = spanOf(t, r, cols, bad);
     const activity = t.cell(r, iAct);
     if (activity === "") bad(iAct, "activity", "expected an activity code");
     lines[segments.length] = t.line(r);
-    segments.push({
-      agentId,
-      startMs: typeof start === "number" ? start : 0,
-      endMs: typeof end === "number" ? end : 0,
-      activity,
-    });
+    segments.push({ agentId, startMs: startMs ?? 0, endMs: endMs ?? 0, activity });
   }
   issues.throwIfAny(file);
   return {
@@ -206,7 +199,7 @@ async function readEvents(path: string, streams: Streams): Promise<StateEvent[]>
     }
   } else {
     const t = parseCsv(text, file);
-    const [iId, iTime, iState] = columns(t, file, ["agent_id", "time", "state"]) as [
+    const [iId, iTime, iState] = requireColumns(t, file, ["agent_id", "time", "state"]) as [
       number,
       number,
       number,
@@ -240,11 +233,8 @@ async function readEvents(path: string, streams: Streams): Promise<StateEvent[]>
 async function readApproved(path: string, streams: Streams): Promise<ApprovedSpan[]> {
   const file = inputName(path);
   const t = parseCsv(await readText(path, streams), file);
-  const [iId, iStart, iEnd] = columns(t, file, ["agent_id", "start", "end"]) as [
-    number,
-    number,
-    number,
-  ];
+  const cols = requireColumns(t, file, ["agent_id", "start", "end"]);
+  const iEnd = cols[2]!;
   const iReason = t.column("reason");
   const issues = new IssueList();
   const out: ApprovedSpan[] = [];
@@ -252,18 +242,11 @@ async function readApproved(path: string, streams: Streams): Promise<ApprovedSpa
     const bad = (c: number, field: string, message: string): void => {
       issues.add({ file, line: t.line(r), column: c + 1, field, message, value: t.cell(r, c) });
     };
-    const agentId = t.cell(r, iId);
-    if (agentId === "") bad(iId, "agent_id", "expected an id");
-    const start = parseInstant(t.cell(r, iStart));
-    if (typeof start === "string") bad(iStart, "start", start);
-    const end = parseInstant(t.cell(r, iEnd));
-    if (typeof end === "string") bad(iEnd, "end", end);
-    if (typeof start === "number" && typeof end === "number" && end <= start)
-      bad(iEnd, "end", "the end is not after the start");
+    const { agentId, startMs, endMs } = spanOf(t, r, cols, bad);
+    if (startMs === undefined || endMs === undefined) continue;
+    if (endMs <= startMs) bad(iEnd, "end", "the end is not after the start");
     const reason = iReason >= 0 ? t.cell(r, iReason) : "";
-    if (typeof start === "number" && typeof end === "number") {
-      out.push({ agentId, startMs: start, endMs: end, ...(reason === "" ? {} : { reason }) });
-    }
+    out.push({ agentId, startMs, endMs, ...(reason === "" ? {} : { reason }) });
   }
   issues.throwIfAny(file);
   return out;
@@ -415,7 +398,7 @@ async function runAdherence(flags: AdherenceFlags, streams: Streams): Promise<vo
       "agent_id,date,scheduled_s,in_s,out_s,neutral_s,adherence,conformance,exceptions",
       ...report.agents.map((d) =>
         [
-          csvCellOf(d.agentId),
+          csvCell(d.agentId),
           d.date,
           csvNumber(d.scheduledSeconds),
           csvNumber(d.inSeconds),
@@ -464,10 +447,6 @@ async function runAdherence(flags: AdherenceFlags, streams: Streams): Promise<vo
     }
     if (flags.out !== "-") writeHuman(report, streams);
   }
-}
-
-function csvCellOf(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function writeHuman(report: AdherenceReport, streams: Streams): void {

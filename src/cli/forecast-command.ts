@@ -137,25 +137,30 @@ async function runForecast(flags: ForecastFlags, streams: Streams): Promise<void
   for (const w of result.warnings) {
     streams.stderr.write(`${style("yellow", "warning", streams.stderr)}: ${w}\n`);
   }
+  await writeChunksAtomic(flags.out, forecastCsvChunks(result), streams);
+}
+
+/**
+ * The forecast CSV, `start,queue,calls,calls_p10,calls_p90[,aht_s]`, in chunks of 1,024 lines
+ * (`staffcast forecast` and `staffcast plan` write it).
+ */
+export function* forecastCsvChunks(result: ForecastResult): Generator<string> {
   const withAht = result.rows.some((r) => r.ahtSeconds !== undefined);
-  function* lines(): Generator<string> {
-    const out: string[] = [`start,queue,calls,calls_p10,calls_p90${withAht ? ",aht_s" : ""}`];
-    for (const r of result.rows) {
-      const cells = [
-        formatInstant(r.startMs, result.zone),
-        csvCell(r.queue),
-        csvNumber(r.calls),
-        csvNumber(r.p10),
-        csvNumber(r.p90),
-      ];
-      if (withAht) cells.push(csvNumber(r.ahtSeconds ?? null));
-      out.push(cells.join(","));
-      if (out.length >= 1024) {
-        yield `${out.join("\n")}\n`;
-        out.length = 0;
-      }
+  const out: string[] = [`start,queue,calls,calls_p10,calls_p90${withAht ? ",aht_s" : ""}`];
+  for (const r of result.rows) {
+    const cells = [
+      formatInstant(r.startMs, result.zone),
+      csvCell(r.queue),
+      csvNumber(r.calls),
+      csvNumber(r.p10),
+      csvNumber(r.p90),
+    ];
+    if (withAht) cells.push(csvNumber(r.ahtSeconds ?? null));
+    out.push(cells.join(","));
+    if (out.length >= 1024) {
+      yield `${out.join("\n")}\n`;
+      out.length = 0;
     }
-    if (out.length > 0) yield `${out.join("\n")}\n`;
   }
-  await writeChunksAtomic(flags.out, lines(), streams);
+  if (out.length > 0) yield `${out.join("\n")}\n`;
 }

@@ -3,7 +3,7 @@
  * overrides, validated with the file, line and column of every bad cell.
  */
 import type { AdRow, HistoryInterval, Holiday, Override } from "../forecast/index.ts";
-import { parseCsv, type CsvTable } from "../io/csv.ts";
+import { missingColumns, parseCsv, type CsvTable } from "../io/csv.ts";
 import { DataError, IssueList, type DataIssue } from "../io/errors.ts";
 import { inputName, readText, type Streams } from "../io/files.ts";
 import { parseNumberCell, readIntervalColumns } from "../io/interval-table.ts";
@@ -80,12 +80,7 @@ function columnsOf(
   required: readonly string[],
   issues: IssueList,
 ): (name: string) => number {
-  const have = `(columns: ${t.table.header.join(",")})`;
-  for (const name of required) {
-    if (t.table.column(name) < 0) {
-      issues.add({ file: t.file, line: 1, message: `missing column "${name}" ${have}` });
-    }
-  }
+  for (const issue of missingColumns(t.table, t.file, required)) issues.add(issue);
   return (name) => t.table.column(name);
 }
 

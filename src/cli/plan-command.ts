@@ -22,10 +22,11 @@ import {
   type PlanResult,
 } from "../plan/index.ts";
 import { formatInstant } from "../time/zone.ts";
+import { forecastCsvChunks } from "./forecast-command.ts";
 import { locate, readAds, readHistory, readHolidays } from "./forecast-inputs.ts";
 import { pct, style } from "./format.ts";
 import { REQUIREMENT_COLUMNS } from "./requirement-cells.ts";
-import { readAgents, readAvailability, readSpec } from "./schedule-command.ts";
+import { readAgents, readAvailability, readSpec, segmentsCsv } from "./schedule-command.ts";
 
 interface PlanFlags {
   config?: string;
@@ -175,10 +176,12 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
 
   const summary = planJson(plan, config, agents !== undefined);
   const files: Record<string, string> = {
-    "forecast.csv": forecastCsv(plan),
+    "forecast.csv": [...forecastCsvChunks(plan.forecast)].join(""),
     "requirements.csv": requirementsCsv(plan),
     "schedule.json": `${JSON.stringify({ ...plan.schedule, shiftFile: shifts.raw })}\n`,
-    ...(plan.roster === undefined ? {} : { "roster.csv": rosterCsv(plan) }),
+    ...(plan.roster === undefined
+      ? {}
+      : { "roster.csv": segmentsCsv(plan.roster.segments, plan.zone) }),
     "plan.json": `${JSON.stringify(summary, null, 2)}\n`,
     "report.html": renderReport({
       plan,
@@ -236,24 +239,6 @@ async function writeFolder(out: string, files: Record<string, string>): Promise<
   }
 }
 
-function forecastCsv(plan: PlanResult): string {
-  const withAht = plan.forecast.rows.some((r) => r.ahtSeconds !== undefined);
-  const lines = [`start,queue,calls,calls_p10,calls_p90${withAht ? ",aht_s" : ""}`];
-  for (const r of plan.forecast.rows) {
-    lines.push(
-      [
-        formatInstant(r.startMs, plan.zone),
-        csvCell(r.queue),
-        csvNumber(r.calls),
-        csvNumber(r.p10),
-        csvNumber(r.p90),
-        ...(withAht ? [csvNumber(r.ahtSeconds ?? null)] : []),
-      ].join(","),
-    );
-  }
-  return `${lines.join("\n")}\n`;
-}
-
 function requirementsCsv(plan: PlanResult): string {
   const lines = [["start", "queue", "calls", "aht_s", ...REQUIREMENT_COLUMNS].join(",")];
   for (const r of plan.requirements) {
@@ -274,16 +259,6 @@ function requirementsCsv(plan: PlanResult): string {
         csvNumber(x.occupancy),
         csvNumber(x.abandonRate),
       ].join(","),
-    );
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-function rosterCsv(plan: PlanResult): string {
-  const lines = ["agent_id,start,end,activity"];
-  for (const s of plan.roster!.segments) {
-    lines.push(
-      `${csvCell(s.agentId)},${formatInstant(s.startMs, plan.zone)},${formatInstant(s.endMs, plan.zone)},${s.activity}`,
     );
   }
   return `${lines.join("\n")}\n`;

@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
-import { parseCsv } from "../io/csv.ts";
+import { csvCell, parseCsv, requireColumns } from "../io/csv.ts";
 import { DataError, IssueList, StaffcastError, EXIT, UsageError } from "../io/errors.ts";
 import { inputName, readText, writeTextAtomic, type Streams } from "../io/files.ts";
 import { parseNumberCell } from "../io/interval-table.ts";
@@ -18,10 +18,11 @@ import {
   type Availability,
   type RequirementPoint,
   type ScheduleResult,
+  type Segment,
   type ShiftSpec,
 } from "../schedule/index.ts";
 import { parseInstant } from "../time/instant.ts";
-import { createZone, formatInstant, parseDay } from "../time/zone.ts";
+import { createZone, formatInstant, parseDay, type Zone } from "../time/zone.ts";
 import { count, positive } from "./flags.ts";
 import { style, table } from "./format.ts";
 
@@ -58,12 +59,7 @@ async function readRequirements(
   const file = inputName(path);
   const t = parseCsv(await readText(path, streams), file);
   const issues = new IssueList();
-  const iStart = t.column("start");
-  const iValue = t.column(column);
-  const have = `(columns: ${t.header.join(",")})`;
-  if (iStart < 0) issues.add({ file, line: 1, message: `missing column "start" ${have}` });
-  if (iValue < 0) issues.add({ file, line: 1, message: `missing column "${column}" ${have}` });
-  issues.throwIfAny(file);
+  const [iStart, iValue] = requireColumns(t, file, ["start", column]) as [number, number];
   const sum = new Map<number, number>();
   for (let r = 0; r < t.length; r++) {
     const start = parseInstant(t.cell(r, iStart));
@@ -270,14 +266,7 @@ export async function readAgents(path: string, streams: Streams): Promise<Agent[
   const file = inputName(path);
   const t = parseCsv(await readText(path, streams), file);
   const issues = new IssueList();
-  const iId = t.column("agent_id");
-  if (iId < 0)
-    issues.add({
-      file,
-      line: 1,
-      message: `missing column "agent_id" (columns: ${t.header.join(",")})`,
-    });
-  issues.throwIfAny(file);
+  const [iId] = requireColumns(t, file, ["agent_id"]) as [number];
   const cols = {
     skills: t.column("skills"),
     min: t.column("min_hours_week"),
@@ -334,21 +323,8 @@ export async function readAvailability(
   const file = inputName(path);
   const t = parseCsv(await readText(path, streams), file);
   const issues = new IssueList();
-  const [iId, iDate, iFrom, iTo] = ["agent_id", "date", "available_from", "available_to"].map((n) =>
-    t.column(n),
-  ) as [number, number, number, number];
-  for (const [i, n] of [
-    [iId, "agent_id"],
-    [iDate, "date"],
-  ] as const) {
-    if (i < 0)
-      issues.add({
-        file,
-        line: 1,
-        message: `missing column "${n}" (columns: ${t.header.join(",")})`,
-      });
-  }
-  issues.throwIfAny(file);
+  const [iId, iDate] = requireColumns(t, file, ["agent_id", "date"]) as [number, number];
+  const [iFrom, iTo] = [t.column("available_from"), t.column("available_to")];
   const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
   const out: Availability[] = [];
   for (let r = 0; r < t.length; r++) {
@@ -431,14 +407,7 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
     throw error;
   }
   const zone = createZone(spec.timeZone);
-  const csv = [
-    "agent_id,start,end,activity",
-    ...result.segments.map(
-      (s) =>
-        `${s.agentId},${formatInstant(s.startMs, zone)},${formatInstant(s.endMs, zone)},${s.activity}`,
-    ),
-  ].join("\n");
-  const segmentsText = `${csv}\n`;
+  const segmentsText = segmentsCsv(result.segments, zone);
   if (flags.out !== undefined) await writeTextAtomic(flags.out, segmentsText, streams);
   if (flags.json === true) {
     streams.stdout.write(
@@ -501,4 +470,18 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
       EXIT.failure,
     );
   }
+}
+
+/**
+ * Roster segments as CSV, `agent_id,start,end,activity`: what the adherence engine reads
+ * (`staffcast roster` and `staffcast plan` write it).
+ */
+export function segmentsCsv(segments: readonly Segment[], zone: Zone): string {
+  const lines = ["agent_id,start,end,activity"];
+  for (const s of segments) {
+    lines.push(
+      `${csvCell(s.agentId)},${formatInstant(s.startMs, zone)},${formatInstant(s.endMs, zone)},${s.activity}`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
 }

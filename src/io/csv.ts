@@ -292,6 +292,35 @@ export function parseCsv(text: string, file: string): CsvTable {
   );
 }
 
+/** A "missing column" issue (line 1 of `file`) for each of `required` the table lacks. */
+export function missingColumns(
+  table: CsvTable,
+  file: string,
+  required: readonly string[],
+): DataIssue[] {
+  const have = `(columns: ${table.header.join(",")})`;
+  return required
+    .filter((name) => table.column(name) < 0)
+    .map((name) => ({ file, line: 1, message: `missing column "${name}" ${have}` }));
+}
+
+/**
+ * Indexes of the `required` columns, in their order.
+ *
+ * @throws DataError naming every missing one
+ * @example
+ * const [iStart, iEnd] = requireColumns(table, "spans.csv", ["start", "end"]);
+ */
+export function requireColumns(
+  table: CsvTable,
+  file: string,
+  required: readonly string[],
+): number[] {
+  const issues = missingColumns(table, file, required);
+  if (issues.length > 0) throw new DataError(issues);
+  return required.map((name) => table.column(name));
+}
+
 /** Quotes a cell when it contains a comma, quote, line break or surrounding spaces. */
 export function csvCell(value: string): string {
   if (/[",\r\n]/.test(value) || (value !== value.trim() && value !== "")) {

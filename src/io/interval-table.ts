@@ -5,7 +5,7 @@
  * @module
  */
 import { parseInstant } from "../time/instant.ts";
-import type { CsvTable } from "./csv.ts";
+import { missingColumns, type CsvTable } from "./csv.ts";
 import { IssueList } from "./errors.ts";
 
 /**
@@ -77,9 +77,7 @@ export function readIntervalColumns(
   const iAht = index("aht_s");
   const iShrink = index("shrinkage");
   const issues = new IssueList();
-  const have = `(columns: ${table.header.join(",")})`;
-  if (iStart < 0) issues.add({ file, line: 1, message: `missing column "start" ${have}` });
-  if (iCalls < 0) issues.add({ file, line: 1, message: `missing column "${callsColumn}" ${have}` });
+  for (const issue of missingColumns(table, file, ["start", callsColumn])) issues.add(issue);
   issues.throwIfAny(file);
 
   const n = table.length;

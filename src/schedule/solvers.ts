@@ -50,6 +50,18 @@ export interface MilpSolver {
 
 const PROVEN_GAP = 1e-6;
 
+/** The result of a solve that found no solution (`message` says why, for errors). */
+function noSolution(status: SolveStatus, message?: string, bound = Number.NaN): SolveResult {
+  return {
+    status,
+    objective: Number.NaN,
+    bound,
+    gap: Number.NaN,
+    values: new Float64Array(),
+    ...(message === undefined ? {} : { message }),
+  };
+}
+
 function gapOf(objective: number, bound: number): number {
   if (!Number.isFinite(objective) || !Number.isFinite(bound)) return Number.NaN;
   return Math.max(0, objective - bound) / Math.max(1, Math.abs(objective));
@@ -135,24 +147,14 @@ export const highsSolver: MilpSolver = {
       const primal = hm.info.get("primal_solution_status") as number;
       const hasSolution = primal === highs.constants.solutionStatus.feasible;
       if (status === ms.infeasible || status === ms.unboundedOrInfeasible) {
-        return {
-          status: "infeasible",
-          objective: Number.NaN,
-          bound: Number.NaN,
-          gap: Number.NaN,
-          values: new Float64Array(),
-        };
+        return noSolution("infeasible");
       }
       if (!hasSolution) {
         const timedOut = status === ms.timeLimit || status === ms.interrupted;
-        return {
-          status: timedOut ? "timeLimit" : "error",
-          objective: Number.NaN,
-          bound: Number.NaN,
-          gap: Number.NaN,
-          values: new Float64Array(),
-          ...(timedOut ? {} : { message: `HiGHS model status ${status}` }),
-        };
+        return noSolution(
+          timedOut ? "timeLimit" : "error",
+          timedOut ? undefined : `HiGHS model status ${status}`,
+        );
       }
       const objective = hm.getObjectiveValue();
       const bound = anyInteger ? (hm.info.get("mip_dual_bound") as number) : objective;
@@ -165,14 +167,7 @@ export const highsSolver: MilpSolver = {
         values: Float64Array.from(hm.getSolution().colValue),
       };
     } catch (error) {
-      return {
-        status: "error",
-        objective: Number.NaN,
-        bound: Number.NaN,
-        gap: Number.NaN,
-        values: new Float64Array(),
-        message: error instanceof Error ? error.message : String(error),
-      };
+      return noSolution("error", error instanceof Error ? error.message : String(error));
     } finally {
       hm.dispose();
     }
@@ -239,13 +234,7 @@ function solveJs(model: Milp, options: SolveOptions): SolveResult {
     const started = performance.now();
     const relaxed = solver.Solve(jsModel(model, true, timeoutMs)) as JsResult;
     if (!relaxed.feasible) {
-      return {
-        status: "infeasible",
-        objective: Number.NaN,
-        bound: Number.NaN,
-        gap: Number.NaN,
-        values: new Float64Array(),
-      };
+      return noSolution("infeasible");
     }
     const bound = relaxed.result;
     const remaining = timeoutMs - (performance.now() - started);
@@ -263,16 +252,13 @@ function solveJs(model: Milp, options: SolveOptions): SolveResult {
     );
     if (!result.feasible || !integral) {
       const timedOut = elapsed >= timeoutMs * 0.95;
-      return {
-        status: timedOut ? "timeLimit" : result.feasible ? "error" : "infeasible",
-        objective: Number.NaN,
+      return noSolution(
+        timedOut ? "timeLimit" : result.feasible ? "error" : "infeasible",
+        timedOut || !result.feasible
+          ? undefined
+          : "javascript-lp-solver returned a fractional point",
         bound,
-        gap: Number.NaN,
-        values: new Float64Array(),
-        ...(timedOut || !result.feasible
-          ? {}
-          : { message: "javascript-lp-solver returned a fractional point" }),
-      };
+      );
     }
     for (let j = 0; j < values.length; j++)
       if (model.integer[j]) values[j] = Math.round(values[j]!);
@@ -288,14 +274,7 @@ function solveJs(model: Milp, options: SolveOptions): SolveResult {
       values,
     };
   } catch (error) {
-    return {
-      status: "error",
-      objective: Number.NaN,
-      bound: Number.NaN,
-      gap: Number.NaN,
-      values: new Float64Array(),
-      message: error instanceof Error ? error.message : String(error),
-    };
+    return noSolution("error", error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -258,3 +258,25 @@ describe("staffcast roster", () => {
     expect(r.stderr).toMatch(/x\.json: not a schedule from "staffcast schedule --out"/);
   });
 });
+
+describe("roster segments CSV", () => {
+  it("quotes agent ids that need it, so that the adherence engine reads them back", async () => {
+    const { segmentsCsv } = await import("../../src/cli/schedule-command.ts");
+    const { createZone } = await import("../../src/time/zone.ts");
+    const text = segmentsCsv(
+      [
+        {
+          agentId: "Doe, Jane",
+          startMs: Date.UTC(2025, 0, 6, 8),
+          endMs: Date.UTC(2025, 0, 6, 12),
+          activity: "onQueue",
+        },
+      ],
+      createZone("UTC"),
+    );
+    expect(text).toBe(
+      'agent_id,start,end,activity\n"Doe, Jane",2025-01-06T08:00:00Z,2025-01-06T12:00:00Z,onQueue\n',
+    );
+    expect(parseCsv(text, "s.csv").record(0)[0]).toBe("Doe, Jane");
+  });
+});
