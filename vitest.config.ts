@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     reporters: ["default", "json"],
     outputFile: { json: ".vitest/results.json" },
+    // dist/ is rebuilt from src/ first: spawned binaries and worker threads run current code.
+    globalSetup: ["test/support/build-dist.ts"],
     setupFiles: ["test/support/fail-on-console.ts"],
     restoreMocks: true,
     testTimeout: 20_000,

@@ -2,22 +2,14 @@
  * The real executable and the runnable examples, spawned as a user would run them.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 const cli = "dist/cli.js";
 
-beforeAll(() => {
-  // `npm test` builds first; a bare `vitest` run builds here so the spawn tests never go stale.
-  if (!existsSync(cli))
-    execFileSync(process.execPath, [
-      "node_modules/typescript/bin/tsc",
-      "-p",
-      "tsconfig.build.json",
-    ]);
-}, 120_000);
+// dist/ is brought up to date with src/ by the global setup (test/support/build-dist.ts).
 
 function staffcast(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [cli, ...args], {

@@ -4,21 +4,14 @@
  * tests import the package as users do (`staffcast/erlang`, the build in dist/).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as Erlang from "../../src/erlang/index.ts";
 import { workerExecArgv } from "../../src/erlang/parallel.ts";
 
 let api: typeof Erlang;
 
+// dist/ is brought up to date with src/ by the global setup (test/support/build-dist.ts).
 beforeAll(async () => {
-  if (!existsSync("dist/erlang/index.js")) {
-    execFileSync(process.execPath, [
-      "node_modules/typescript/bin/tsc",
-      "-p",
-      "tsconfig.build.json",
-    ]);
-  }
   api = await import("staffcast/erlang");
 }, 120_000);
 
