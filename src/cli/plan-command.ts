@@ -4,18 +4,20 @@
  * written into a temporary folder and renamed into place.
  */
 import type { Command } from "commander";
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { csvCell, csvNumber } from "../io/csv.ts";
-import { DataError, EXIT, StaffcastError, UsageError } from "../io/errors.ts";
-import { inputName, readText, type Streams } from "../io/files.ts";
+import { DataError, EXIT, StaffcastError, UsageError, type DataIssue } from "../io/errors.ts";
+import { inputName, type Streams } from "../io/files.ts";
+import { folderTarget, writeFolderAtomic } from "../io/folder.ts";
+import { readJson } from "../io/json.ts";
 import {
+  listNames,
   parsePlanConfig,
   PlanFailure,
   planConfigJsonSchema,
+  planFolderProblem,
   renderReport,
   runPlan,
   type PlanConfig,
@@ -33,6 +35,7 @@ interface PlanFlags {
   example?: string;
   out?: string;
   force?: boolean;
+  confine?: boolean;
   json?: boolean;
   printSchema?: boolean;
 }
@@ -50,13 +53,16 @@ export function registerPlan(program: Command, streams: Streams): void {
       "Runs the whole chain from a configuration: history + ad log -> forecast -> requirements " +
         "per queue or pool (Erlang C or A with each queue's targets) -> shifts with breaks -> " +
         "roster (when agents are given) -> a folder with forecast.csv, requirements.csv, " +
-        "schedule.json, roster.csv, plan.json and report.html. --out must be new or empty " +
-        "unless --force; a failed run leaves nothing behind.",
+        "schedule.json, roster.csv, plan.json and report.html. --out must be new or empty; " +
+        "--force replaces a folder that an earlier staffcast plan wrote, and nothing else. A " +
+        "failed run leaves nothing behind. The configuration can name any file the user can " +
+        "read: with --confine, only files inside its own folder.",
     )
     .option("--config <json>", "the plan configuration (paths in it are relative to it)")
     .option("--example <name>", `a bundled example instead of --config (${EXAMPLES.join(", ")})`)
     .option("--out <dir>", "the folder to write")
-    .option("--force", "replace --out even when it is not empty")
+    .option("--force", "replace --out when it holds an earlier plan (only then)")
+    .option("--confine", "refuse paths in the configuration outside its folder")
     .option("--json", "print plan.json instead of the summary (no progress)")
     .option("--print-schema", "print the configuration's JSON Schema and exit")
     .addHelpText(
@@ -80,6 +86,48 @@ function exampleConfig(name: string): string {
   return fileURLToPath(new URL(`../../examples/${name}/plan.json`, import.meta.url));
 }
 
+/** The folder's plan.json text, or undefined when it has none. */
+function planJsonOf(folder: string): string | undefined {
+  try {
+    return readFileSync(join(folder, "plan.json"), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether `--out` may be replaced: empty or new, or (with --force) a folder an earlier plan
+ * wrote. A UsageError (exit 2) naming what would be lost otherwise.
+ */
+function checkOut(flags: PlanFlags, folder: string, entries: readonly string[]): void {
+  if (entries.length === 0) return;
+  if (flags.force !== true)
+    throw new UsageError(
+      `--out ${flags.out ?? ""}: exists and is not empty (--force replaces an earlier plan folder)`,
+    );
+  const problem = planFolderProblem(entries, planJsonOf(folder));
+  if (problem !== undefined)
+    throw new UsageError(
+      `--out ${flags.out ?? ""}: not a folder that staffcast plan wrote (${problem}); replacing ` +
+        `it would delete ${listNames([...entries].sort())}. Choose a new or empty folder.`,
+    );
+}
+
+/** A path with symbolic links resolved as far as it exists. */
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Whether `path` is `folder` or inside it. */
+function inside(folder: string, path: string): boolean {
+  const r = relative(folder, path);
+  return r === "" || (!r.startsWith("..") && !isAbsolute(r));
+}
+
 async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void> {
   if (flags.printSchema === true) {
     streams.stdout.write(`${JSON.stringify(planConfigJsonSchema(), null, 2)}\n`);
@@ -89,26 +137,12 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
     throw new UsageError("give either --config <json> or --example <name>");
   }
   if (flags.out === undefined) throw new UsageError("required option '--out <dir>' not specified");
-  const out = resolve(flags.out);
-  if (existsSync(out)) {
-    if (!statSync(out).isDirectory())
-      throw new UsageError(`--out ${flags.out}: exists and is not a folder`);
-    if (readdirSync(out).length > 0 && flags.force !== true)
-      throw new UsageError(
-        `--out ${flags.out}: exists and is not empty (use --force to replace it)`,
-      );
-  }
+  const out = await folderTarget(flags.out);
+  if (existsSync(out)) checkOut(flags, out, readdirSync(out));
   const configPath = flags.config ?? exampleConfig(flags.example!);
   const configFile =
     flags.example === undefined ? inputName(configPath) : `examples/${flags.example}/plan.json`;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readText(configPath, streams));
-  } catch (error) {
-    if (error instanceof SyntaxError)
-      throw new DataError([{ file: configFile, message: `not valid JSON: ${error.message}` }]);
-    throw error;
-  }
+  const raw = await readJson(configPath, streams);
   let config: PlanConfig;
   try {
     config = parsePlanConfig(raw);
@@ -119,6 +153,37 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
   }
   const base = configPath === "-" ? process.cwd() : dirname(resolve(configPath));
   const path = (p: string): string => resolve(base, p);
+
+  // Inputs never lie inside what --out replaces; with --confine they lie in the config's folder.
+  const inputs = (
+    ["history", "ads", "holidays", "shifts", "agents", "availability"] as const
+  ).flatMap((field) => {
+    const p = config[field];
+    return p === undefined ? [] : [{ field, given: p, real: real(path(p)) }];
+  });
+  const realOut = real(out);
+  for (const input of [
+    ...(configPath === "-"
+      ? []
+      : [{ field: "--config", given: configPath, real: real(configPath) }]),
+    ...inputs,
+  ]) {
+    if (inside(realOut, input.real))
+      throw new UsageError(
+        `--out ${flags.out}: holds ${input.given}, an input of this plan (${input.field}): write the plan to another folder`,
+      );
+  }
+  if (flags.confine === true) {
+    const realBase = real(base);
+    const outside: DataIssue[] = inputs
+      .filter((input) => !inside(realBase, input.real))
+      .map((input) => ({
+        file: configFile,
+        field: input.field,
+        message: `${input.given} is outside the configuration's folder (--confine)`,
+      }));
+    if (outside.length > 0) throw new DataError(outside);
+  }
 
   const history = await readHistory(path(config.history), streams);
   const ads = config.ads === undefined ? undefined : await readAds(path(config.ads), streams);
@@ -194,7 +259,11 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
           : `Staffing plan: the ${flags.example} example`,
     }),
   };
-  await writeFolder(out, files);
+  await writeFolderAtomic(flags.out, files, {
+    checkReplace: (folder, entries) => {
+      checkOut(flags, folder, entries);
+    },
+  });
 
   for (const w of plan.warnings)
     streams.stderr.write(`${style("yellow", "warning", streams.stderr)}: ${w}\n`);
@@ -217,26 +286,6 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
       "",
     ].join("\n"),
   );
-}
-
-/** Writes every file into a fresh folder beside `out`, then swaps it in. */
-async function writeFolder(out: string, files: Record<string, string>): Promise<void> {
-  const suffix = `${process.pid}.${randomBytes(4).toString("hex")}`;
-  const tmp = join(dirname(out), `.${basename(out)}.${suffix}.tmp`);
-  const old = join(dirname(out), `.${basename(out)}.${suffix}.old`);
-  try {
-    await mkdir(tmp, { recursive: true });
-    for (const [name, text] of Object.entries(files)) await writeFile(join(tmp, name), text);
-    if (existsSync(out)) await rename(out, old);
-    await rename(tmp, out);
-    await rm(old, { recursive: true, force: true });
-  } catch (error) {
-    await rm(tmp, { recursive: true, force: true });
-    if (existsSync(old) && !existsSync(out)) await rename(old, out);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code !== "string") throw error;
-    throw new StaffcastError(`cannot write ${out} (${code})`, EXIT.failure);
-  }
 }
 
 function requirementsCsv(plan: PlanResult): string {

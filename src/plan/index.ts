@@ -13,6 +13,7 @@ export {
   type PlanConfig,
   type QueueTargets,
 } from "./config.ts";
+export { listNames, planFolderProblem } from "./folder.ts";
 export {
   PlanFailure,
   runPlan,

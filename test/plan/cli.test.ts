@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/io/csv.ts";
 import { planConfigJsonSchema } from "../../src/plan/index.ts";
 import { runCli, type CliResult } from "../support/cli.ts";
-import { fixtureHistory, fixtureShiftFile } from "../support/plan-fixture.ts";
+import { fixtureShiftFile, smallPlanFolder } from "../support/plan-fixture.ts";
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), "staffcast-plan-"));
 
@@ -28,29 +28,7 @@ beforeAll(async () => {
 }, 120_000);
 
 /** A small configuration in a fresh folder (the test fixture's data). */
-function smallConfig(extra: Record<string, unknown> = {}): string {
-  const d = tmp();
-  const history = [
-    "start,queue,calls,aht_s",
-    ...fixtureHistory().map(
-      (h) => `${new Date(h.startMs).toISOString()},${h.queue},${h.calls},${h.ahtSeconds}`,
-    ),
-  ];
-  writeFileSync(join(d, "history.csv"), `${history.join("\n")}\n`);
-  writeFileSync(join(d, "shifts.json"), JSON.stringify(fixtureShiftFile));
-  writeFileSync(
-    join(d, "plan.json"),
-    JSON.stringify({
-      history: "history.csv",
-      shifts: "shifts.json",
-      start: "2025-01-20",
-      days: 1,
-      solver: { timeLimitSeconds: 20 },
-      ...extra,
-    }),
-  );
-  return d;
-}
+const smallConfig = smallPlanFolder;
 
 describe("staffcast plan --example tv-shopping", () => {
   it("writes the whole plan folder", () => {
@@ -156,26 +134,29 @@ describe("staffcast plan --example tv-shopping", () => {
 });
 
 describe("staffcast plan: the output folder", () => {
-  it("refuses a non-empty --out without --force and leaves it alone; --force replaces it", async () => {
+  it("refuses a non-empty --out without --force and leaves it alone; --force replaces an earlier plan", async () => {
     const d = smallConfig();
     const out = join(d, "out");
     mkdirSync(out);
     writeFileSync(join(out, "keep.txt"), "mine");
     const refused = await runCli(["plan", "--config", join(d, "plan.json"), "--out", out]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/exists and is not empty \(use --force/);
+    expect(refused.stderr).toMatch(/exists and is not empty \(--force replaces an earlier plan/);
     expect(readdirSync(out)).toEqual(["keep.txt"]);
+    const other = join(d, "plan-out");
+    const first = await runCli(["plan", "--config", join(d, "plan.json"), "--out", other]);
+    expect(first.code).toBe(0);
     const forced = await runCli([
       "plan",
       "--config",
       join(d, "plan.json"),
       "--out",
-      out,
+      other,
       "--force",
       "--json",
     ]);
     expect(forced.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([
+    expect(readdirSync(other).sort()).toEqual([
       "forecast.csv",
       "plan.json",
       "report.html",
@@ -183,7 +164,7 @@ describe("staffcast plan: the output folder", () => {
       "schedule.json",
     ]);
     expect(JSON.parse(forced.stdout)).toEqual(
-      JSON.parse(readFileSync(join(out, "plan.json"), "utf8")),
+      JSON.parse(readFileSync(join(other, "plan.json"), "utf8")),
     );
     expect(readdirSync(d).filter((f) => f.startsWith("."))).toEqual([]); // no temporary folder left
   }, 60_000);

@@ -2,6 +2,9 @@
  * A small plan for tests: three queues (two pooled), two weeks of 30-minute history on
  * weekdays 08:00-18:00, two shift templates (one with a lunch), thirty agents, one day planned.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { HistoryInterval } from "../../src/forecast/index.ts";
 import {
   parsePlanConfig,
@@ -97,4 +100,32 @@ export function fixturePlan(): Promise<PlanResult> {
     agents: fixtureAgents,
   });
   return cached;
+}
+
+/**
+ * A fresh folder with the fixture as files (history.csv, shifts.json) and a configuration
+ * plan.json (one day, `extra` fields merged in); returns the folder.
+ */
+export function smallPlanFolder(extra: Record<string, unknown> = {}): string {
+  const d = mkdtempSync(join(tmpdir(), "staffcast-plan-"));
+  const history = [
+    "start,queue,calls,aht_s",
+    ...fixtureHistory().map(
+      (h) => `${new Date(h.startMs).toISOString()},${h.queue},${h.calls},${h.ahtSeconds}`,
+    ),
+  ];
+  writeFileSync(join(d, "history.csv"), `${history.join("\n")}\n`);
+  writeFileSync(join(d, "shifts.json"), JSON.stringify(fixtureShiftFile));
+  writeFileSync(
+    join(d, "plan.json"),
+    JSON.stringify({
+      history: "history.csv",
+      shifts: "shifts.json",
+      start: "2025-01-20",
+      days: 1,
+      solver: { timeLimitSeconds: 20 },
+      ...extra,
+    }),
+  );
+  return d;
 }
