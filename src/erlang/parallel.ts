@@ -18,6 +18,7 @@ import {
 } from "./requirements.ts";
 import { createStaffer } from "./staffing.ts";
 import { createRequirementTable, type RequirementTable } from "./table.ts";
+import { appendAll } from "../math/extent.ts";
 
 /** Below this many rows a worker thread costs more to start than it saves. */
 const MIN_ROWS_PER_THREAD = 25_000;
@@ -216,13 +217,13 @@ export async function computeRequirementTableParallel(
       await Promise.allSettled(workers);
       throw error;
     }
-    issues.push(...error.issues);
+    appendAll(issues, error.issues);
   }
   const replies = await Promise.all(workers);
   replies.forEach((reply, k) => {
     if (reply.ok) return;
     if (reply.issues === undefined) throw new Error(reply.message);
-    issues.push(...offsetIssues(reply.issues, bounds[k + 1]!));
+    appendAll(issues, offsetIssues(reply.issues, bounds[k + 1]!));
   });
   if (issues.length > 0) throw new DataError(issues);
 

@@ -14,6 +14,7 @@ import { nnls } from "./nnls.ts";
 import { countQuantile } from "./quantiles.ts";
 import { selectBaseline, type Selection } from "./select.ts";
 import { buildSeries, daySlots, dayTotal, type DaySeries, type HistoryPoint } from "./series.ts";
+import { minOf } from "../math/extent.ts";
 
 /** One history row. */
 export interface HistoryInterval {
@@ -183,7 +184,7 @@ export function forecastCalls(
         },
       ]);
     }
-    step = Math.min(...known);
+    step = minOf(known, (v) => v);
     const other = spacings.findIndex((sp) => sp !== undefined && sp !== step);
     if (other >= 0) {
       const first = spacings.indexOf(step);

@@ -7,6 +7,8 @@
  * @module
  */
 
+import { maxOf } from "../math/extent.ts";
+
 /** Solves the unconstrained system on the index set `free` by Gaussian elimination. */
 function solveSubset(
   g: readonly Float64Array[],
@@ -61,7 +63,7 @@ export function nnls(g: readonly Float64Array[], b: Float64Array): Float64Array 
     }
     return w;
   };
-  const scale = Math.max(1e-300, ...Array.from(b, Math.abs));
+  const scale = maxOf(b, Math.abs, 1e-300);
   for (let outer = 0; outer < 3 * n + 3; outer++) {
     const w = gradient();
     let best = -1;

@@ -35,6 +35,7 @@ import {
 import { parseInstant } from "../time/instant.ts";
 import { createZone, parseDay, type Zone } from "../time/zone.ts";
 import type { PlanConfig, QueueTargets } from "./config.ts";
+import { appendAll, maxOf, minOf } from "../math/extent.ts";
 
 /** Everything a plan is made from, parsed. */
 export interface PlanInputs {
@@ -164,7 +165,7 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
     ...(inputs.ads === undefined ? {} : { ads: inputs.ads }),
     ...(inputs.holidays === undefined ? {} : { holidays: inputs.holidays }),
   });
-  warnings.push(...forecast.warnings);
+  appendAll(warnings, forecast.warnings);
   const queues = [...new Set(forecast.rows.map((r) => r.queue))];
   const issues: DataIssue[] = [];
   for (const q of Object.keys(config.queues)) {
@@ -401,9 +402,9 @@ function expectedService(
       if (r.calls <= 0) return;
       const u = units[k]!;
       const ts = u.queues.map(targetsOf);
-      const slSeconds = Math.min(...ts.map((x) => x.slSeconds));
+      const slSeconds = minOf(ts, (x) => x.slSeconds);
       const patience = ts.map((x) => x.patienceSeconds).filter((p): p is number => p !== undefined);
-      const shrinkage = Math.max(...ts.map((x) => x.shrinkage));
+      const shrinkage = maxOf(ts, (x) => x.shrinkage);
       const agents = Math.floor(whole[k]! * (1 - shrinkage) + 1e-9);
       const m = evaluateInterval({
         calls: r.calls,
@@ -411,7 +412,7 @@ function expectedService(
         ahtSeconds: r.ahtSeconds,
         agents,
         slSeconds,
-        ...(patience.length > 0 ? { patienceSeconds: Math.min(...patience) } : {}),
+        ...(patience.length > 0 ? { patienceSeconds: minOf(patience, (p) => p) } : {}),
       });
       inT += m.serviceLevel * r.calls;
       abandoned += m.abandonRate * r.calls;

@@ -24,6 +24,7 @@ import {
   valueAxis,
   type Frame,
 } from "./svg.ts";
+import { maxOf } from "../math/extent.ts";
 
 /** What the report shows. */
 export interface ReportInput {
@@ -160,9 +161,8 @@ function forecastSection(input: ReportInput, end: number): string {
     // calls per hour, so that history and forecast intervals compare
     const perHour = (calls: number, stepMs: number): number => (calls * 3_600_000) / stepMs;
     const max = Math.max(
-      1,
-      ...hist.map((h) => perHour(h.calls, histStep)),
-      ...fc.map((r) => perHour(r.p90, fcStep)),
+      maxOf(hist, (h) => perHour(h.calls, histStep), 1),
+      maxOf(fc, (r) => perHour(r.p90, fcStep), 1),
     );
     const frame: Frame = { ...FRAME, height: 220 };
     const x = scale(from, end, frame.left, frame.width - frame.right);
@@ -224,7 +224,7 @@ function agentsSection(input: ReportInput): string {
   const t0 = e[0]?.startMs ?? plan.startMs;
   const t1 = (e[e.length - 1]?.startMs ?? plan.startMs) + step;
   const frame = FRAME;
-  const max = Math.max(1, ...e.map((v) => Math.max(v.required, v.scheduled)));
+  const max = maxOf(e, (v) => Math.max(v.required, v.scheduled), 1);
   const x = scale(t0, t1, frame.left, frame.width - frame.right);
   const y = scale(0, max * 1.05, frame.height - frame.bottom, frame.top);
   const w = x(t0 + step) - x(t0);
@@ -377,7 +377,7 @@ function targetsSection(input: ReportInput): string {
     const reqs = plan.requirements.filter((r) => r.unit === u.name);
     const calls = reqs.reduce((a, r) => a + r.calls, 0);
     const agentHours = reqs.reduce((a, r) => a + r.result.fractionalScheduledAgents, 0) * hours;
-    const peak = Math.max(0, ...reqs.map((r) => r.result.scheduledAgents));
+    const peak = maxOf(reqs, (r) => r.result.scheduledAgents, 0);
     const targets = u.queues
       .map((q) => {
         const t = config.queues[q];

@@ -11,6 +11,7 @@ import lpSolver, {
   type SolveResult as JsResult,
 } from "javascript-lp-solver";
 import { splitMilp, type Milp, type MilpPart } from "./milp.ts";
+import { appendAll } from "../math/extent.ts";
 
 /** What a solve proved. */
 export type SolveStatus = "optimal" | "feasible" | "timeLimit" | "infeasible" | "error";
@@ -298,13 +299,13 @@ function mergeSmall(parts: MilpPart[]): MilpPart[] {
   };
   for (const p of small) {
     const offset = merged.columns.length;
-    merged.columns.push(...p.columns);
+    appendAll(merged.columns, p.columns);
     const m = merged.model;
-    m.cost.push(...p.model.cost);
-    m.lower.push(...p.model.lower);
-    m.upper.push(...p.model.upper);
-    m.integer.push(...p.model.integer);
-    m.names.push(...p.model.names);
+    appendAll(m.cost, p.model.cost);
+    appendAll(m.lower, p.model.lower);
+    appendAll(m.upper, p.model.upper);
+    appendAll(m.integer, p.model.integer);
+    appendAll(m.names, p.model.names);
     for (const r of p.model.rows) m.rows.push({ ...r, indices: r.indices.map((j) => j + offset) });
   }
   return [...parts.filter((p) => p.model.cost.length >= SMALL_PART), merged];
