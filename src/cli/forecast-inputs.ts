@@ -29,6 +29,7 @@ export function locate(error: DataError, input: { file: string; table: CsvTable 
       if (issue.row === undefined) return { ...issue, file: issue.file ?? input.file };
       const col = issue.field === undefined ? -1 : input.table.column(issue.field);
       return {
+        ...(issue.code === undefined ? {} : { code: issue.code }),
         file: input.file,
         line: input.table.line(issue.row),
         ...(col >= 0 ? { column: col + 1, value: input.table.cell(issue.row, col) } : {}),

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { DataError, type DataIssue } from "./errors.ts";
+import { clip, DataError, IssueList, type DataIssue } from "./errors.ts";
 
 /** Marks a cell whose text is kept unescaped in a side map (it was quoted). */
 const QUOTED = -1;
@@ -108,12 +108,13 @@ const isBlank = (code: number): boolean => code === 32 || code === 9;
  *
  * @param text - the whole file (at most 2^31 characters)
  * @param file - name used in error messages
- * @throws DataError with the line (and column) of every problem found (the first 50)
+ * @throws DataError with the line (and column) of the problems found (the first 20 listed, the
+ *   rest counted; one quoting problem per record)
  * @example
  * parseCsv("start,calls\n2025-01-06T08:00:00Z,12\n", "f.csv").record(0); // => ["2025-01-06T08:00:00Z", "12"]
  */
 export function parseCsv(text: string, file: string): CsvTable {
-  const issues: DataIssue[] = [];
+  const issues = new IssueList();
   const n = text.length;
   const starts = new IntList();
   const ends = new IntList();
@@ -168,6 +169,12 @@ export function parseCsv(text: string, file: string): CsvTable {
       let inQuotes = false;
       let done = false;
       let fieldStart = pos;
+      let quoteProblem = false; // one per record: junk full of quotes must not flood
+      const quoteIssue = (message: string): void => {
+        if (quoteProblem) return;
+        quoteProblem = true;
+        issues.add({ file, line, message });
+      };
       const push = (): void => {
         if (isQuoted) {
           quoted.set(starts.size, field);
@@ -187,8 +194,8 @@ export function parseCsv(text: string, file: string): CsvTable {
       while (!done) {
         if (pos >= n) {
           if (inQuotes) {
-            issues.push({ file, line: startLine, message: "quoted field is never closed" });
-            throw new DataError(issues);
+            issues.add({ file, line: startLine, message: "quoted field is never closed" });
+            issues.throwIfAny(file);
           }
           push();
           break;
@@ -213,7 +220,7 @@ export function parseCsv(text: string, file: string): CsvTable {
           }
         } else if (ch === 34) {
           if (text.slice(fieldStart, pos).trim() !== "") {
-            issues.push({ file, line, message: "a quote inside an unquoted field" });
+            quoteIssue("a quote inside an unquoted field");
           }
           field = "";
           isQuoted = true;
@@ -232,7 +239,7 @@ export function parseCsv(text: string, file: string): CsvTable {
           done = true;
         } else {
           if (isQuoted && !isBlank(ch) && ch !== 13) {
-            issues.push({ file, line, message: "text after a closing quote" });
+            quoteIssue("text after a closing quote");
           }
           pos++;
         }
@@ -252,13 +259,11 @@ export function parseCsv(text: string, file: string): CsvTable {
       continue;
     }
     if (fields !== width) {
-      if (issues.length < 50) {
-        issues.push({
-          file,
-          line: startLine,
-          message: `expected ${width} fields like the header, found ${fields}`,
-        });
-      }
+      issues.add({
+        file,
+        line: startLine,
+        message: `expected ${width} fields like the header, found ${fields}`,
+      });
       // keep the offsets aligned: drop what this record added
       for (let k = before; k < starts.size; k++) quoted.delete(k);
       starts.size = ends.size = before;
@@ -268,18 +273,18 @@ export function parseCsv(text: string, file: string): CsvTable {
   }
 
   if (width < 0) {
-    issues.push({ file, message: "the file is empty: expected a header row" });
-    throw new DataError(issues);
+    issues.add({ file, message: "the file is empty: expected a header row" });
+    issues.throwIfAny(file);
   }
   const seen = new Set<string>();
   header.forEach((name, i) => {
     if (name === "")
-      issues.push({ file, line: 1, column: i + 1, message: "empty column name in the header" });
+      issues.add({ file, line: 1, column: i + 1, message: "empty column name in the header" });
     else if (seen.has(name))
-      issues.push({ file, line: 1, column: i + 1, message: `duplicate column "${name}"` });
+      issues.add({ file, line: 1, column: i + 1, message: `duplicate column "${clip(name, 60)}"` });
     seen.add(name);
   });
-  if (issues.length > 0) throw new DataError(issues);
+  issues.throwIfAny(file);
   header = header.slice();
   return new CsvTable(
     text,
@@ -298,7 +303,7 @@ export function missingColumns(
   file: string,
   required: readonly string[],
 ): DataIssue[] {
-  const have = `(columns: ${table.header.join(",")})`;
+  const have = `(columns: ${clip(table.header.join(","), 200)})`;
   return required
     .filter((name) => table.column(name) < 0)
     .map((name) => ({ file, line: 1, message: `missing column "${name}" ${have}` }));

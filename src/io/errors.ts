@@ -34,6 +34,8 @@ export interface DataIssue {
   readonly value?: string;
   /** A stable identifier of the kind of problem, for callers that add advice. */
   readonly code?: string;
+  /** For the summary issue (code "more"): how many problems were not listed. */
+  readonly count?: number;
 }
 
 /** Base class of expected errors: they print a message and exit with `exitCode`, no stack. */
@@ -60,17 +62,70 @@ export class NoInputError extends StaffcastError {
   }
 }
 
-/** Bad input data (exit 65), with every problem found (up to a limit) and its location. */
+/** At most this many problems are listed in one DataError; the rest are counted. */
+export const MAX_ISSUES = 20;
+
+/** Code of the issue that stands for the problems not listed. */
+const MORE = "more";
+
+/** The issue that stands for `count` problems not listed. */
+function moreIssue(count: number, file: string | undefined): DataIssue {
+  return {
+    ...(file === undefined ? {} : { file }),
+    message: `... and ${count} more problem${count === 1 ? "" : "s"} like these`,
+    code: MORE,
+    count,
+  };
+}
+
+/**
+ * The first {@link MAX_ISSUES} problems of a list, and one summary issue counting the rest
+ * (summaries already in the list are added up): the one cap on every error list.
+ */
+export function capIssues(issues: readonly DataIssue[]): DataIssue[] {
+  const listed: DataIssue[] = [];
+  let omitted = 0;
+  let file: string | undefined;
+  for (const issue of issues) {
+    if (issue.code === MORE) {
+      omitted += issue.count ?? 0;
+      file ??= issue.file;
+    } else if (listed.length < MAX_ISSUES) listed.push(issue);
+    else omitted++;
+  }
+  return omitted > 0 ? [...listed, moreIssue(omitted, file ?? listed[0]?.file)] : listed;
+}
+
+/** Bad input data (exit 65), with the problems found (at most {@link MAX_ISSUES} listed). */
 export class DataError extends StaffcastError {
   readonly issues: readonly DataIssue[];
   constructor(issues: readonly DataIssue[]) {
-    super(issues.map(formatIssue).join("\nerror: "), EXIT.data);
-    this.issues = issues;
+    const capped = capIssues(issues);
+    super(capped.map(formatIssue).join("\nerror: "), EXIT.data);
+    this.issues = capped;
   }
 }
 
 /**
- * Compiler-style rendering: `file:line:column: field: message (got "value")`.
+ * Text cut to `max` characters, saying how much was left out (echoed values and messages stay
+ * readable whatever the input holds).
+ *
+ * @example
+ * clip("a".repeat(100), 10); // => 'aaaaaaaaaa... (90 more characters)'
+ */
+export function clip(text: string, max: number): string {
+  return text.length <= max
+    ? text
+    : `${text.slice(0, max)}... (${text.length - max} more characters)`;
+}
+
+/** Longest echoed value and message, characters. */
+const MAX_VALUE = 60;
+const MAX_MESSAGE = 500;
+
+/**
+ * Compiler-style rendering: `file:line:column: field: message (got "value")`, the value cut to
+ * 60 characters and the message to 500.
  *
  * @example
  * formatIssue({ file: "f.csv", line: 3, column: 2, field: "calls", message: "expected a number >= 0", value: "abc" });
@@ -80,13 +135,11 @@ export function formatIssue(issue: DataIssue): string {
   let where = issue.file ?? "";
   if (issue.line !== undefined) where += `${where ? ":" : "line "}${issue.line}`;
   if (issue.column !== undefined) where += `:${issue.column}`;
-  const field = issue.field === undefined ? "" : `${issue.field}: `;
-  const got = issue.value === undefined ? "" : ` (got ${JSON.stringify(issue.value)})`;
-  return `${where ? `${where}: ` : ""}${field}${issue.message}${got}`;
+  const field = issue.field === undefined ? "" : `${clip(issue.field, MAX_VALUE)}: `;
+  const got =
+    issue.value === undefined ? "" : ` (got ${JSON.stringify(clip(issue.value, MAX_VALUE))})`;
+  return `${where ? `${where}: ` : ""}${field}${clip(issue.message, MAX_MESSAGE)}${got}`;
 }
-
-/** At most this many problems are listed in one DataError; the rest are counted. */
-export const MAX_ISSUES = 20;
 
 /** Collects problems, keeping the first {@link MAX_ISSUES} and counting the rest. */
 export class IssueList {
@@ -103,13 +156,8 @@ export class IssueList {
   /** Throws a DataError with the listed problems (and a count of the others), if any. */
   throwIfAny(file?: string): void {
     if (this.size === 0) return;
-    const all = [...this.issues];
-    if (this.extra > 0) {
-      all.push({
-        ...(file === undefined ? {} : { file }),
-        message: `... and ${this.extra} more problems like these`,
-      });
-    }
-    throw new DataError(all);
+    throw new DataError(
+      this.extra > 0 ? [...this.issues, moreIssue(this.extra, file)] : this.issues,
+    );
   }
 }
