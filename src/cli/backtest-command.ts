@@ -34,8 +34,12 @@ export function registerBacktest(program: Command, streams: Streams): void {
     )
     .requiredOption("--history <csv>", "history CSV: start,queue,calls[,aht_s] (- for stdin)")
     .option("--ads <csv>", "ad log: air_time,channel[,queue][,grp][,duration_s][,planned_time]")
-    .requiredOption("--origins <n>", "number of origins (the last n days with data)", atLeastOne)
-    .requiredOption("--days <h>", "horizons 1..h, in operating days", atLeastOne)
+    .requiredOption(
+      "--origins <n>",
+      "number of origins (the last n days with data), at most 366",
+      atLeastOne(366),
+    )
+    .requiredOption("--days <h>", "horizons 1..h, in operating days, at most 31", atLeastOne(31))
     .option("--interval <dur>", "scoring interval (default: the history's)", duration)
     .option("--tz <zone>", "IANA time zone of the local calendar (default UTC)")
     .option("--holidays <csv>", "special days: date[,name]")

@@ -14,7 +14,8 @@ import {
 } from "../erlang/index.ts";
 import { UsageError } from "../io/errors.ts";
 import type { Streams } from "../io/files.ts";
-import { count, duration, nonNegative, positive } from "./flags.ts";
+import { STAFFING_LIMITS } from "../erlang/limits.ts";
+import { duration, inside } from "./flags.ts";
 import { pct, secs, span, style, table } from "./format.ts";
 import { addStaffingOptions, policyFromFlags, type StaffingFlags } from "./staffing-options.ts";
 
@@ -35,10 +36,22 @@ export function registerErlang(program: Command, streams: Streams): void {
       "Staffs one interval to its targets (the smallest number of agents meeting all of them), " +
         "or with --agents evaluates that number. Default target: 80 % answered within 20 s.",
     )
-    .requiredOption("--calls <n>", "calls offered in the interval", nonNegative)
+    .requiredOption(
+      "--calls <n>",
+      "calls offered in the interval (0 to 1e7)",
+      inside(STAFFING_LIMITS.calls),
+    )
     .requiredOption("--interval <dur>", "interval length: 15m, 30m, 1h, 900s or seconds", duration)
-    .requiredOption("--aht <seconds>", "average handle time, seconds", positive)
-    .option("--agents <n>", "evaluate this many productive agents instead of staffing", count);
+    .requiredOption(
+      "--aht <seconds>",
+      "average handle time, seconds (1 to 86400)",
+      inside(STAFFING_LIMITS.ahtSeconds),
+    )
+    .option(
+      "--agents <n>",
+      "evaluate this many productive agents instead of staffing (up to 100000)",
+      inside(STAFFING_LIMITS.agents, { integer: true }),
+    );
   addStaffingOptions(cmd)
     .option("--json", "print one JSON object")
     .addHelpText(

@@ -1,8 +1,12 @@
 /**
  * Parsers for flag values. Each throws commander's InvalidArgumentError, which commander turns
  * into "error: option '--sl <fraction>' argument '1.5' is invalid. <reason>" and exit code 2.
+ *
+ * Every numeric flag has a range (the staffing ones are the engine's {@link STAFFING_LIMITS});
+ * nothing outside it reaches an engine.
  */
 import { InvalidArgumentError } from "commander";
+import { inRange, rangeText, STAFFING_LIMITS, type Range } from "../erlang/limits.ts";
 import { parseDuration } from "../time/duration.ts";
 
 function number(text: string): number {
@@ -13,64 +17,66 @@ function number(text: string): number {
   return v;
 }
 
-/** A number >= 0. */
-export function nonNegative(text: string): number {
-  const v = number(text);
-  if (v < 0) throw new InvalidArgumentError("must be >= 0.");
-  return v;
-}
-
-/** A number > 0. */
-export function positive(text: string): number {
-  const v = number(text);
-  if (v <= 0) throw new InvalidArgumentError("must be > 0.");
-  return v;
-}
-
-/** An integer >= 1. */
-export function atLeastOne(text: string): number {
-  const v = number(text);
-  if (!Number.isInteger(v) || v < 1) throw new InvalidArgumentError("must be a whole number >= 1.");
-  return v;
-}
-
-/** An integer >= 0. */
-export function count(text: string): number {
-  const v = number(text);
-  if (!Number.isInteger(v) || v < 0) throw new InvalidArgumentError("must be a whole number >= 0.");
-  return v;
-}
-
 const percentHint = (v: number): string =>
   v >= 2 && v <= 100 ? ` Rates are fractions: ${v / 100} for ${v} %.` : "";
 
-/** A fraction strictly between 0 and 1 (a service-level target). */
-export function openFraction(text: string): number {
-  const v = number(text);
-  if (!(v > 0 && v < 1))
-    throw new InvalidArgumentError(`must be a fraction in (0, 1).${percentHint(v)}`);
-  return v;
+/**
+ * A parser for numbers in `range` (whole numbers when `integer`); fractions get a hint when the
+ * value looks like a percentage.
+ *
+ * @example
+ * program.option("--calls <n>", "calls offered", inside(STAFFING_LIMITS.calls));
+ */
+export function inside(
+  range: Range,
+  options: { integer?: boolean; fraction?: boolean } = {},
+): (text: string) => number {
+  return (text) => {
+    const v = number(text);
+    if (options.integer === true && !Number.isInteger(v))
+      throw new InvalidArgumentError(`must be a whole number ${rangeText(range)}.`);
+    if (!inRange(v, range)) {
+      const kind = options.integer === true ? "a whole number" : "a number";
+      throw new InvalidArgumentError(
+        `must be ${kind} ${rangeText(range)}.${options.fraction === true ? percentHint(v) : ""}`,
+      );
+    }
+    return v;
+  };
 }
 
-/** A fraction in (0, 1] (a cap: occupancy, abandonment). */
-export function capFraction(text: string): number {
-  const v = number(text);
-  if (!(v > 0 && v <= 1))
-    throw new InvalidArgumentError(`must be a fraction in (0, 1].${percentHint(v)}`);
-  return v;
+/** A whole number from 1 to `max`. */
+export function atLeastOne(max: number): (text: string) => number {
+  return inside({ min: 1, max }, { integer: true });
 }
 
-/** A fraction in [0, 1) (shrinkage). */
-export function shrinkageFraction(text: string): number {
-  const v = number(text);
-  if (!(v >= 0 && v < 1))
-    throw new InvalidArgumentError(`must be a fraction in [0, 1).${percentHint(v)}`);
-  return v;
+/** A whole number from 0 to `max`. */
+export function count(max: number): (text: string) => number {
+  return inside({ min: 0, max }, { integer: true });
 }
 
-/** A duration: 15m, 30m, 1h, 900s or plain seconds; returns seconds. */
+/** Seconds from 0 to a day (thresholds, tolerances, lateness). */
+export const secondsUpToADay = inside({ min: 0, max: 86_400 });
+
+/** Seconds above 0, up to a day (alarm delays, time limits). */
+export const positiveSecondsUpToADay = inside({ min: 0, max: 86_400, minExclusive: true });
+
+/** A service-level target: a fraction from 0.01 to below 1. */
+export const serviceLevelFraction = inside(STAFFING_LIMITS.serviceLevelFraction, {
+  fraction: true,
+});
+
+/** A cap (occupancy, abandonment): a fraction from 0.01 to 1. */
+export const capFraction = inside(STAFFING_LIMITS.capFraction, { fraction: true });
+
+/** Shrinkage: a fraction from 0 to 0.99. */
+export const shrinkageFraction = inside(STAFFING_LIMITS.shrinkage, { fraction: true });
+
+/** A duration: 15m, 30m, 1h, 900s or plain seconds; returns seconds (1 s to a day). */
 export function duration(text: string): number {
   const v = parseDuration(text);
   if (typeof v === "string") throw new InvalidArgumentError(`${v}.`);
+  if (!inRange(v, STAFFING_LIMITS.intervalSeconds))
+    throw new InvalidArgumentError("must be from 1 second to 1 day (86400 s).");
   return v;
 }

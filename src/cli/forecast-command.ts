@@ -41,7 +41,7 @@ export function registerForecast(program: Command, streams: Streams): void {
     .requiredOption("--history <csv>", "history CSV: start,queue,calls[,aht_s] (- for stdin)")
     .option("--ads <csv>", "ad log: air_time,channel[,queue][,grp][,duration_s]")
     .requiredOption("--start <datetime>", "first interval, ISO-8601 (a date means local midnight)")
-    .requiredOption("--days <n>", "local calendar days to forecast", atLeastOne)
+    .requiredOption("--days <n>", "local calendar days to forecast (at most 366)", atLeastOne(366))
     .option(
       "--interval <dur>",
       "output interval (default: the history's), e.g. 15m, 30m, 1h",

@@ -7,7 +7,8 @@ import { csvCell, parseCsv } from "../io/csv.ts";
 import { DataError, UsageError } from "../io/errors.ts";
 import { inputName, readText, writeChunksAtomic, type Streams } from "../io/files.ts";
 import { readIntervalColumns } from "../io/interval-table.ts";
-import { atLeastOne, count, duration, positive } from "./flags.ts";
+import { STAFFING_LIMITS } from "../erlang/limits.ts";
+import { atLeastOne, duration, inside } from "./flags.ts";
 import { REQUIREMENT_COLUMNS, requirementCells } from "./requirement-cells.ts";
 import { addStaffingOptions, policyFromFlags, type StaffingFlags } from "./staffing-options.ts";
 
@@ -39,12 +40,20 @@ export function registerRequirements(program: Command, streams: Streams): void {
       duration,
     )
     .option("--calls-column <name>", "column to staff for, e.g. calls_p90", "calls")
-    .option("--min-agents <n>", "floor of productive agents for intervals with calls > 0", count)
-    .option("--aht <s>", "AHT in seconds for rows without an aht_s value", positive)
+    .option(
+      "--min-agents <n>",
+      "floor of productive agents for intervals with calls > 0",
+      inside(STAFFING_LIMITS.agents, { integer: true }),
+    )
+    .option(
+      "--aht <s>",
+      "AHT in seconds for rows without an aht_s value",
+      inside(STAFFING_LIMITS.ahtSeconds),
+    )
     .option(
       "--threads <n>",
       "threads for big forecasts (default: all cores; the same numbers with any count)",
-      atLeastOne,
+      atLeastOne(256),
     );
   addStaffingOptions(cmd)
     .option("--out <csv>", "output CSV, or - for stdout", "-")
@@ -85,7 +94,8 @@ async function runRequirements(flags: RequirementsFlags, streams: Streams): Prom
       throw new DataError(
         error.issues.map((issue) => {
           const line = issue.row === undefined ? undefined : table.line(issue.row);
-          const col = issue.field === undefined ? -1 : table.header.indexOf(issue.field);
+          const field = issue.field === "calls" ? flags.callsColumn : issue.field;
+          const col = field === undefined ? -1 : table.header.indexOf(field);
           const hint =
             issue.code === "no-aht"
               ? col < 0
@@ -97,10 +107,12 @@ async function runRequirements(flags: RequirementsFlags, streams: Streams): Prom
                   ? ": check --interval"
                   : "";
           return {
+            ...issue, // the count of a "... and N more" summary stays
             file,
             ...(line === undefined ? {} : { line }),
             ...(col >= 0 ? { column: col + 1 } : {}),
-            ...(issue.field === undefined ? {} : { field: issue.field }),
+            ...(field === undefined ? {} : { field }),
+            ...(col >= 0 && line !== undefined ? { value: table.cell(issue.row!, col) } : {}),
             message: issue.message + hint,
           };
         }),

@@ -23,10 +23,12 @@ import { readIntervalColumns } from "../io/interval-table.ts";
 import { inferSpacing } from "../time/duration.ts";
 import { parseInstant } from "../time/instant.ts";
 import { formatInstant, type Zone } from "../time/zone.ts";
-import { atLeastOne, count, nonNegative, openFraction, positive } from "./flags.ts";
+import { STAFFING_LIMITS } from "../erlang/limits.ts";
+import { atLeastOne, count, inside, serviceLevelFraction } from "./flags.ts";
 import { zoneFlag } from "./forecast-command.ts";
 import { locate, readAds, readHistory } from "./forecast-inputs.ts";
 import { pct, secs, table } from "./format.ts";
+import { maxOf, minOf } from "../math/extent.ts";
 
 interface SimulateFlags {
   requirements?: string;
@@ -67,21 +69,34 @@ export function registerSimulate(program: Command, streams: Streams): void {
       "ad spots: air_time,channel[,queue][,grp]: arrivals follow their response",
     )
     .option("--history <csv>", "history the ad response is fitted on (else a default response)")
-    .option("--aht <s>", "handle time, seconds, where the forecast has no aht_s", positive)
-    .option("--patience <s>", "mean caller patience, seconds (default: nobody hangs up)", positive)
+    .option(
+      "--aht <s>",
+      "handle time, seconds, where the forecast has no aht_s",
+      inside(STAFFING_LIMITS.ahtSeconds),
+    )
+    .option(
+      "--patience <s>",
+      "mean caller patience, seconds (default: nobody hangs up)",
+      inside(STAFFING_LIMITS.patienceSeconds),
+    )
     .addOption(
       new Option("--handle-time <kind>", "handle time distribution")
         .choices(["exponential", "lognormal"])
         .default("exponential"),
     )
-    .option("--handle-cv <f>", "coefficient of variation of lognormal handle times", positive, 1)
-    .option("--sl-seconds <s>", "T of the service level", nonNegative, 20)
-    .option("--runs <n>", "independent runs", atLeastOne, 20)
-    .option("--seed <s>", "random seed", count, 1)
+    .option(
+      "--handle-cv <f>",
+      "coefficient of variation of lognormal handle times (0.01 to 10)",
+      inside({ min: 0.01, max: 10 }),
+      1,
+    )
+    .option("--sl-seconds <s>", "T of the service level", inside(STAFFING_LIMITS.slSeconds), 20)
+    .option("--runs <n>", "independent runs (at most 10000)", atLeastOne(10_000), 20)
+    .option("--seed <s>", "random seed", count(4_294_967_295), 1)
     .option(
       "--target-sl <f>",
       "also find the agents to add, interval by interval, until every interval meets this service level",
-      openFraction,
+      serviceLevelFraction,
     )
     .option("--tz <zone>", "IANA zone of day starts and output times (default UTC)")
     .option("--json", "print the result JSON")
@@ -105,8 +120,8 @@ Examples:
 
 /** Step series of `values` keyed by start, on a grid of `stepMs` from the smallest start. */
 function series(starts: readonly number[], values: readonly number[], stepMs: number): StepSeries {
-  const first = Math.min(...starts);
-  const last = Math.max(...starts);
+  const first = minOf(starts, (t) => t);
+  const last = maxOf(starts, (t) => t);
   const out = new Float64Array(Math.round((last - first) / stepMs) + 1);
   starts.forEach((t, i) => {
     out[Math.round((t - first) / stepMs)] = values[i]!;
@@ -160,8 +175,8 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
   // arrival rates per minute: flat within intervals, or shaped by the ads
   let responses: Map<string, AdResponse> | undefined;
   const ads = flags.ads === undefined ? undefined : await readAds(flags.ads, streams);
-  const first = Math.min(...rows.map((r) => r.startMs));
-  const last = Math.max(...rows.map((r) => r.startMs)) + stepMs;
+  const first = minOf(rows, (r) => r.startMs);
+  const last = maxOf(rows, (r) => r.startMs) + stepMs;
   if (ads !== undefined && flags.history !== undefined) {
     const history = await readHistory(flags.history, streams);
     const dayStart = zone.dayStart(zone.dayOf(first));

@@ -5,7 +5,8 @@
 import { Option, type Command } from "commander";
 import type { ServiceLevelDefinition, StaffingPolicy, StaffingTargets } from "../erlang/index.ts";
 import { UsageError } from "../io/errors.ts";
-import { capFraction, nonNegative, openFraction, positive, shrinkageFraction } from "./flags.ts";
+import { STAFFING_LIMITS } from "../erlang/limits.ts";
+import { capFraction, inside, serviceLevelFraction, shrinkageFraction } from "./flags.ts";
 
 /** Parsed values of the shared staffing flags. */
 export interface StaffingFlags {
@@ -25,25 +26,33 @@ export function addStaffingOptions(cmd: Command): Command {
     .option(
       "--sl <fraction>",
       "service-level target: this fraction answered within --sl-seconds",
-      openFraction,
+      serviceLevelFraction,
     )
-    .option("--sl-seconds <s>", "T of the service level, seconds (default 20)", nonNegative)
-    .option("--asa <s>", "maximum average speed of answer over all calls, seconds", positive)
-    .option("--max-occupancy <f>", "maximum agent occupancy, fraction in (0, 1]", capFraction)
+    .option(
+      "--sl-seconds <s>",
+      "T of the service level, seconds (default 20)",
+      inside(STAFFING_LIMITS.slSeconds),
+    )
+    .option(
+      "--asa <s>",
+      "maximum average speed of answer over all calls, seconds",
+      inside(STAFFING_LIMITS.asaSeconds),
+    )
+    .option("--max-occupancy <f>", "maximum agent occupancy, fraction 0.01 to 1", capFraction)
     .option(
       "--max-abandon <f>",
-      "maximum abandonment rate, fraction in (0, 1] (needs --patience)",
+      "maximum abandonment rate, fraction 0.01 to 1 (needs --patience)",
       capFraction,
     )
     .option(
       "--shrinkage <f>",
-      "share of paid time not on the phones, fraction in [0, 1)",
+      "share of paid time not on the phones, fraction 0 to 0.99",
       shrinkageFraction,
     )
     .option(
       "--patience <s>",
-      "mean caller patience, seconds: switches to Erlang A (abandonment)",
-      positive,
+      "mean caller patience, seconds (1 to 1e7): switches to Erlang A (abandonment)",
+      inside(STAFFING_LIMITS.patienceSeconds),
     )
     .addOption(
       new Option(

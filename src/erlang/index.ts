@@ -39,6 +39,14 @@ export {
 export { createRequirementTable, requirementAt, type RequirementTable } from "./table.ts";
 export { computeRequirementTableParallel, type ParallelOptions } from "./parallel.ts";
 export { squareRootStaffing } from "./square-root.ts";
+export {
+  checkRange,
+  FieldRangeError,
+  inRange,
+  rangeText,
+  STAFFING_LIMITS,
+  type Range,
+} from "./limits.ts";
 export { DataError, type DataIssue } from "../io/errors.ts";
 export type {
   BindingConstraint,
@@ -52,6 +60,8 @@ export type {
 } from "./types.ts";
 export {
   correctStaffing,
+  expectedCalls,
+  SIMULATION_LIMITS,
   simulateQueues,
   type AgentPool,
   type CallStream,

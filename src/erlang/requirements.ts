@@ -6,6 +6,7 @@
 import { IssueList } from "../io/errors.ts";
 import { formatInstantUtc } from "../time/instant.ts";
 import { inferSpacing } from "../time/duration.ts";
+import { FieldRangeError } from "./limits.ts";
 import { createStaffer, type StaffingPolicy } from "./staffing.ts";
 import { createRequirementTable, requirementAt, type RequirementTable } from "./table.ts";
 import type { StaffingResult } from "./types.ts";
@@ -192,6 +193,14 @@ export function resolveRows(forecast: ForecastColumns, options: RequirementsOpti
   return { calls, intervalSeconds, ahtSeconds, shrinkage };
 }
 
+/** The forecast column a workload field comes from, for locating errors. */
+const COLUMN_OF: Readonly<Record<string, string>> = {
+  calls: "calls",
+  ahtSeconds: "aht_s",
+  shrinkage: "shrinkage",
+  intervalSeconds: "start",
+};
+
 /**
  * Staffs resolved rows `from` (inclusive) to `to` (exclusive) into a table of `to - from` rows.
  *
@@ -222,7 +231,8 @@ export function staffResolved(
       );
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      issues.add({ row: i, message: error.message });
+      const field = error instanceof FieldRangeError ? COLUMN_OF[error.field] : undefined;
+      issues.add({ row: i, message: error.message, ...(field === undefined ? {} : { field }) });
     }
   }
   issues.throwIfAny();

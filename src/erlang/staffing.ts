@@ -5,6 +5,7 @@
  * @module
  */
 import { bindingAndFraction, buildChecks } from "./checks.ts";
+import { checkRange, FieldRangeError, inRange, STAFFING_LIMITS } from "./limits.ts";
 import { erlangAAt, erlangAFromBlocking } from "./erlang-a.ts";
 import { erlangB } from "./erlang-b.ts";
 import { erlangCFromBlocking } from "./erlang-c.ts";
@@ -33,51 +34,43 @@ export const DEFAULT_SL_FRACTION = 0.8;
 /** Default T of the service level, seconds. */
 export const DEFAULT_SL_SECONDS = 20;
 
-function requireFinite(name: string, value: number, ok: boolean, what: string): void {
-  if (!Number.isFinite(value) || !ok) throw new RangeError(`${name} must be ${what}, got ${value}`);
-}
-
-/** Throws a RangeError naming the first invalid field of a workload. */
+/**
+ * Throws a RangeError naming the first invalid field of a workload: calls, interval length and
+ * AHT outside their ranges ({@link STAFFING_LIMITS}), or an offered load above 10,000 Erlangs.
+ */
 export function validateWorkload(w: Workload): void {
-  requireFinite("calls", w.calls, w.calls >= 0, "a finite number >= 0");
-  requireFinite("intervalSeconds", w.intervalSeconds, w.intervalSeconds > 0, "a number > 0");
-  requireFinite("ahtSeconds", w.ahtSeconds, w.ahtSeconds > 0, "a number > 0");
+  checkRange("calls", w.calls, STAFFING_LIMITS.calls);
+  checkRange("intervalSeconds", w.intervalSeconds, STAFFING_LIMITS.intervalSeconds);
+  checkRange("ahtSeconds", w.ahtSeconds, STAFFING_LIMITS.ahtSeconds);
+  const load = offeredLoad(w);
+  if (load > STAFFING_LIMITS.loadErlangs.max) {
+    throw new FieldRangeError(
+      "calls",
+      `offered load ${load} Erlangs (calls x AHT / interval length) is above ` +
+        `${STAFFING_LIMITS.loadErlangs.max} Erlangs, the most staffcast staffs in one interval`,
+    );
+  }
 }
 
 function validateModel(m: ModelOptions): void {
-  if (m.patienceSeconds !== undefined) {
-    requireFinite("patienceSeconds", m.patienceSeconds, m.patienceSeconds > 0, "a number > 0");
-  }
-  if (m.slSeconds !== undefined) {
-    requireFinite("slSeconds", m.slSeconds, m.slSeconds >= 0, "a number >= 0");
-  }
+  if (m.patienceSeconds !== undefined)
+    checkRange("patienceSeconds", m.patienceSeconds, STAFFING_LIMITS.patienceSeconds);
+  if (m.slSeconds !== undefined) checkRange("slSeconds", m.slSeconds, STAFFING_LIMITS.slSeconds);
 }
 
-/** Throws a RangeError naming the first target that can never be met. */
+/** Throws a RangeError naming the first target outside its range or that can never be met. */
 export function validateTargets(t: StaffingTargets, patienceGiven: boolean): void {
   if (t.serviceLevel !== undefined) {
     const { fraction, seconds } = t.serviceLevel;
-    requireFinite("serviceLevel.fraction", fraction, fraction > 0 && fraction < 1, "in (0, 1)");
-    requireFinite("serviceLevel.seconds", seconds, seconds >= 0, "a number >= 0");
+    checkRange("serviceLevel.fraction", fraction, STAFFING_LIMITS.serviceLevelFraction);
+    checkRange("serviceLevel.seconds", seconds, STAFFING_LIMITS.slSeconds);
   }
-  if (t.asaSeconds !== undefined) {
-    requireFinite("asaSeconds", t.asaSeconds, t.asaSeconds > 0, "a number > 0");
-  }
-  if (t.maxOccupancy !== undefined) {
-    requireFinite(
-      "maxOccupancy",
-      t.maxOccupancy,
-      t.maxOccupancy > 0 && t.maxOccupancy <= 1,
-      "in (0, 1]",
-    );
-  }
+  if (t.asaSeconds !== undefined)
+    checkRange("asaSeconds", t.asaSeconds, STAFFING_LIMITS.asaSeconds);
+  if (t.maxOccupancy !== undefined)
+    checkRange("maxOccupancy", t.maxOccupancy, STAFFING_LIMITS.capFraction);
   if (t.maxAbandonRate !== undefined) {
-    requireFinite(
-      "maxAbandonRate",
-      t.maxAbandonRate,
-      t.maxAbandonRate > 0 && t.maxAbandonRate <= 1,
-      "in (0, 1]",
-    );
+    checkRange("maxAbandonRate", t.maxAbandonRate, STAFFING_LIMITS.capFraction);
     if (!patienceGiven) {
       throw new RangeError(
         "maxAbandonRate needs patienceSeconds (Erlang A): under Erlang C nobody abandons",
@@ -112,8 +105,10 @@ export function scheduledFromProductive(agents: number, shrinkage: number): numb
 export function evaluateInterval(options: EvaluateOptions): QueueMetrics {
   validateWorkload(options);
   validateModel(options);
-  if (!Number.isInteger(options.agents) || options.agents < 0) {
-    throw new RangeError(`agents must be a non-negative integer, got ${options.agents}`);
+  if (!Number.isInteger(options.agents) || !inRange(options.agents, STAFFING_LIMITS.agents)) {
+    throw new RangeError(
+      `agents must be a whole number from 0 to ${STAFFING_LIMITS.agents.max}, got ${options.agents}`,
+    );
   }
   const load = offeredLoad(options);
   const sl = options.slSeconds ?? DEFAULT_SL_SECONDS;
@@ -193,7 +188,7 @@ export interface Staffer {
 const NOTHING_BINDS = { binding: null, fractional: 0 } as const;
 
 function validateShrinkage(shrinkage: number): void {
-  requireFinite("shrinkage", shrinkage, shrinkage >= 0 && shrinkage < 1, "in [0, 1)");
+  checkRange("shrinkage", shrinkage, STAFFING_LIMITS.shrinkage);
 }
 
 /**
@@ -210,8 +205,10 @@ export function createStaffer(policy: StaffingPolicy): Staffer {
   const defaultShrinkage = policy.shrinkage ?? 0;
   validateShrinkage(defaultShrinkage);
   const minAgents = policy.minAgents ?? 0;
-  if (!Number.isInteger(minAgents) || minAgents < 0) {
-    throw new RangeError(`minAgents must be a non-negative integer, got ${minAgents}`);
+  if (!Number.isInteger(minAgents) || !inRange(minAgents, STAFFING_LIMITS.agents)) {
+    throw new RangeError(
+      `minAgents must be a whole number from 0 to ${STAFFING_LIMITS.agents.max}, got ${minAgents}`,
+    );
   }
   const patience = policy.patienceSeconds;
   const targets = resolveTargets(policy.targets, policy.slSeconds);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { inRange, rangeText, STAFFING_LIMITS } from "../erlang/limits.ts";
 import { parseInstant } from "../time/instant.ts";
 import { missingColumns, type CsvTable } from "./csv.ts";
 import { IssueList } from "./errors.ts";
@@ -54,13 +55,17 @@ export function parseNumberCell(text: string): number | undefined {
   return v;
 }
 
+const CALLS_EXPECTED = `expected a number ${rangeText(STAFFING_LIMITS.calls)}`;
+const AHT_EXPECTED = `expected a number of seconds ${rangeText(STAFFING_LIMITS.ahtSeconds)}`;
+const SHRINKAGE_EXPECTED = `expected a fraction ${rangeText(STAFFING_LIMITS.shrinkage)}`;
+
 /**
  * Validates the rows of an interval table into columns.
  *
- * Required columns: `start` (ISO-8601 with an offset or Z) and the calls column (a number >= 0).
- * Optional: `queue` (text), `aht_s` (seconds > 0; an empty cell means "use the default"),
- * `shrinkage` (in [0, 1); empty means default). Other columns are ignored here (callers pass
- * them through).
+ * Required columns: `start` (ISO-8601 with an offset or Z) and the calls column (0 to 1e7).
+ * Optional: `queue` (text), `aht_s` (1 to 86,400 seconds; an empty cell means "use the
+ * default"), `shrinkage` (0 to 0.99; empty means default). Other columns are ignored here
+ * (callers pass them through).
  *
  * @throws DataError naming file, line, column and field of each bad cell (up to 20)
  */
@@ -104,7 +109,8 @@ export function readIntervalColumns(
     if (typeof start === "string") bad(r, iStart, "start", start);
     else out.startMs[r] = start;
     const calls = parseNumberCell(table.cell(r, iCalls));
-    if (calls === undefined || calls < 0) bad(r, iCalls, callsColumn, "expected a number >= 0");
+    if (calls === undefined || !inRange(calls, STAFFING_LIMITS.calls))
+      bad(r, iCalls, callsColumn, CALLS_EXPECTED);
     else out.calls[r] = calls;
     if (iQueue >= 0) {
       // one string per distinct queue name, not one per row
@@ -117,8 +123,8 @@ export function readIntervalColumns(
       const text = table.cell(r, iAht);
       if (text !== "") {
         const aht = parseNumberCell(text);
-        if (aht === undefined || aht <= 0)
-          bad(r, iAht, "aht_s", "expected a number of seconds > 0");
+        if (aht === undefined || !inRange(aht, STAFFING_LIMITS.ahtSeconds))
+          bad(r, iAht, "aht_s", AHT_EXPECTED);
         else out.ahtSeconds[r] = aht;
       }
     }
@@ -126,8 +132,8 @@ export function readIntervalColumns(
       const text = table.cell(r, iShrink);
       if (text !== "") {
         const shrinkage = parseNumberCell(text);
-        if (shrinkage === undefined || shrinkage < 0 || shrinkage >= 1) {
-          bad(r, iShrink, "shrinkage", "expected a fraction in [0, 1)");
+        if (shrinkage === undefined || !inRange(shrinkage, STAFFING_LIMITS.shrinkage)) {
+          bad(r, iShrink, "shrinkage", SHRINKAGE_EXPECTED);
         } else out.shrinkage[r] = shrinkage;
       }
     }

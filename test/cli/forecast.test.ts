@@ -204,7 +204,7 @@ describe("staffcast forecast (bad input)", () => {
       "bad history cell",
       { "h.csv": "start,queue,calls\n2025-01-06T08:00:00Z,a,5\n2025-01-06T08:30:00Z,a,-1\n" },
       [],
-      /h\.csv:3:3: calls: expected a number >= 0 \(got "-1"\)/,
+      /h\.csv:3:3: calls: expected a number from 0 to 1e7 \(got "-1"\)/,
       65,
     ],
     [
@@ -276,7 +276,7 @@ describe("staffcast forecast (bad input)", () => {
       "bad --days",
       { "h.csv": smallHistory() },
       ["--days", "0"],
-      /--days <n>.*must be a whole number >= 1/,
+      /--days <n>.*must be a whole number from 1 to 366/,
       2,
     ],
   ];

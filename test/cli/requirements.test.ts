@@ -155,7 +155,7 @@ describe("staffcast requirements bad input (exit 65, located, nothing written)",
     [
       "non-numeric calls",
       `${header}\n2025-01-06T08:00:00Z,a,abc,180,\n2025-01-06T08:30:00Z,a,1,180,`,
-      /in\.csv:2:3: calls: expected a number >= 0 \(got "abc"\)/,
+      /in\.csv:2:3: calls: expected a number from 0 to 1e7 \(got "abc"\)/,
     ],
     [
       "negative calls",
@@ -165,12 +165,12 @@ describe("staffcast requirements bad input (exit 65, located, nothing written)",
     [
       "AHT 0",
       `${header}\n2025-01-06T08:00:00Z,a,3,0,\n2025-01-06T08:30:00Z,a,1,180,`,
-      /in\.csv:2:4: aht_s: expected a number of seconds > 0 \(got "0"\)/,
+      /in\.csv:2:4: aht_s: expected a number of seconds from 1 to 86400 \(got "0"\)/,
     ],
     [
       "shrinkage 1",
       `${header}\n2025-01-06T08:00:00Z,a,3,180,1\n2025-01-06T08:30:00Z,a,1,180,`,
-      /in\.csv:2:5: shrinkage: expected a fraction in \[0, 1\) \(got "1"\)/,
+      /in\.csv:2:5: shrinkage: expected a fraction from 0 to 0.99 \(got "1"\)/,
     ],
     [
       "no offset",

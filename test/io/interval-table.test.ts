@@ -73,9 +73,11 @@ describe("readIntervalColumns", () => {
       expect(error).toBeInstanceOf(DataError);
       message = (error as Error).message;
     }
-    expect(message).toContain('f.csv:2:2: calls: expected a number >= 0 (got "-1")');
-    expect(message).toContain('f.csv:2:3: aht_s: expected a number of seconds > 0 (got "0")');
+    expect(message).toContain('f.csv:2:2: calls: expected a number from 0 to 1e7 (got "-1")');
+    expect(message).toContain(
+      'f.csv:2:3: aht_s: expected a number of seconds from 1 to 86400 (got "0")',
+    );
     expect(message).toContain("f.csv:3:1: start: expected an ISO-8601 date-time");
-    expect(message).toContain('f.csv:3:2: calls: expected a number >= 0 (got "x")');
+    expect(message).toContain('f.csv:3:2: calls: expected a number from 0 to 1e7 (got "x")');
   });
 });
