@@ -21,9 +21,10 @@ import {
   type Segment,
   type ShiftSpec,
 } from "../schedule/index.ts";
-import { parseInstant } from "../time/instant.ts";
+import { formatInstantUtc, parseInstant } from "../time/instant.ts";
+import { inRange, rangeText, STAFFING_LIMITS } from "../erlang/limits.ts";
 import { createZone, formatInstant, parseDay, type Zone } from "../time/zone.ts";
-import { count, positive } from "./flags.ts";
+import { count, inside, positiveSecondsUpToADay } from "./flags.ts";
 import { style, table } from "./format.ts";
 
 function solverFlag(text: string): string {
@@ -50,7 +51,13 @@ function gapFlag(text: string): number {
   return v;
 }
 
-/** Requirements: `start[,queue],<column>`, summed over queues per interval. */
+/** Rows further apart than this make the schedule warn: most likely a date typed wrong. */
+const SUSPICIOUS_GAP_MS = 28 * 86_400_000;
+
+/**
+ * Requirements: `start[,queue],<column>`, summed over queues per interval (0 to 100,000 agents
+ * a row). Gaps of four weeks or more between rows are reported on stderr.
+ */
 async function readRequirements(
   path: string,
   column: string,
@@ -61,6 +68,7 @@ async function readRequirements(
   const issues = new IssueList();
   const [iStart, iValue] = requireColumns(t, file, ["start", column]) as [number, number];
   const sum = new Map<number, number>();
+  const lineOf = new Map<number, number>();
   for (let r = 0; r < t.length; r++) {
     const start = parseInstant(t.cell(r, iStart));
     const value = parseNumberCell(t.cell(r, iValue));
@@ -73,12 +81,25 @@ async function readRequirements(
       value: t.cell(r, c),
     });
     if (typeof start === "string") issues.add(at(iStart, "start", start));
-    if (value === undefined || value < 0) issues.add(at(iValue, column, "expected a number >= 0"));
-    if (typeof start === "number" && value !== undefined)
+    if (value === undefined || !inRange(value, STAFFING_LIMITS.agents))
+      issues.add(at(iValue, column, `expected a number ${rangeText(STAFFING_LIMITS.agents)}`));
+    if (typeof start === "number" && value !== undefined) {
       sum.set(start, (sum.get(start) ?? 0) + value);
+      if (!lineOf.has(start)) lineOf.set(start, t.line(r));
+    }
   }
   issues.throwIfAny(file);
   if (sum.size === 0) throw new DataError([{ file, message: "no requirement rows" }]);
+  const starts = [...sum.keys()].sort((a, b) => a - b);
+  for (let k = 1; k < starts.length; k++) {
+    const gap = starts[k]! - starts[k - 1]!;
+    if (gap < SUSPICIOUS_GAP_MS) continue;
+    streams.stderr.write(
+      `${style("yellow", "warning", streams.stderr)}: ${file}: no rows for ${Math.round(gap / 86_400_000)} days ` +
+        `between line ${lineOf.get(starts[k - 1]!)!} (${formatInstantUtc(starts[k - 1]!)}) and line ` +
+        `${lineOf.get(starts[k]!)!} (${formatInstantUtc(starts[k]!)}): is a date wrong?\n`,
+    );
+  }
   return [...sum].map(([startMs, required]) => ({ startMs, required }));
 }
 
@@ -136,7 +157,12 @@ export function registerSchedule(program: Command, streams: Streams): void {
     )
     .option("--column <name>", "requirement column, e.g. fractional_scheduled_agents", "agents")
     .option("--solver <name>", "highs or js", solverFlag, "highs")
-    .option("--time-limit <s>", "time limit of the solve, seconds", positive, 60)
+    .option(
+      "--time-limit <s>",
+      "time limit of the solve, seconds (at most 86400)",
+      positiveSecondsUpToADay,
+      60,
+    )
     .addOption(gapOption())
     .option("--out <json>", "write the result JSON here")
     .option("--json", "print the result JSON")
@@ -174,11 +200,21 @@ Examples:
       "--availability <csv>",
       "agent_id,date[,available_from,available_to] (no window: not available that date)",
     )
-    .option("--min-rest <hours>", "minimum rest between shifts", positive, 11)
+    .option(
+      "--min-rest <hours>",
+      "minimum rest between shifts (0 to 48)",
+      inside({ min: 0, max: 48 }),
+      11,
+    )
     .option("--two-days-off", "two consecutive days off every week")
-    .option("--max-night-shifts <n>", "night shifts per agent per week, at most", count)
+    .option("--max-night-shifts <n>", "night shifts per agent per week, at most", count(7))
     .option("--solver <name>", "highs or js", solverFlag, "highs")
-    .option("--time-limit <s>", "time limit of the solve, seconds", positive, 60)
+    .option(
+      "--time-limit <s>",
+      "time limit of the solve, seconds (at most 86400)",
+      positiveSecondsUpToADay,
+      60,
+    )
     .addOption(gapOption())
     .option("--out <csv>", "segments CSV: agent_id,start,end,activity (- for stdout)")
     .option("--json", "print the result JSON (segments, agents, shortfalls)")
@@ -200,10 +236,12 @@ async function runSchedule(flags: ScheduleFlags, streams: Streams): Promise<void
   const spacing =
     sorted.length > 1 ? (sorted[1]!.startMs - sorted[0]!.startMs) / 60_000 : undefined;
   const { spec, raw } = await readSpec(flags.shifts, streams, spacing);
+  const started = performance.now();
   const built = buildShiftModel(requirements, spec);
   const result = await solveShiftModel(built, solverNamed(flags.solver), {
     timeLimitSeconds: flags.timeLimit,
     relativeGap: flags.gap,
+    startedAtMs: started,
   });
   const json = `${JSON.stringify({ ...result, shiftFile: raw })}\n`;
   if (flags.out !== undefined) await writeTextAtomic(flags.out, json, streams);

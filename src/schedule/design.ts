@@ -23,7 +23,15 @@ import {
   type SolveResult,
   type SolveStatus,
 } from "./solvers.ts";
-import type { BreakRule, ShiftSpec, ShiftTemplate } from "./spec.ts";
+import {
+  breakWindows,
+  checkShiftModelSize,
+  estimateShiftModel,
+  SHIFT_MODEL_LIMITS,
+} from "./size.ts";
+import type { ShiftSpec, ShiftTemplate } from "./spec.ts";
+import { maxOf } from "../math/extent.ts";
+import { formatInstantUtc } from "../time/instant.ts";
 
 /** Agents required in one interval (summed over queues; may be fractional). */
 export interface RequirementPoint {
@@ -139,6 +147,21 @@ function resample(
   const first = sorted[0]!.startMs;
   const last = sorted[sorted.length - 1]!.startMs + Math.max(spacing, step);
   const count = Math.round((last - first) / step);
+  if (!(count <= SHIFT_MODEL_LIMITS.intervals)) {
+    // Most often a typo in one row's date: say where the widest gap is.
+    let widest = 1;
+    for (let i = 2; i < sorted.length; i++) {
+      const gap = sorted[i]!.startMs - sorted[i - 1]!.startMs;
+      if (gap > sorted[widest]!.startMs - sorted[widest - 1]!.startMs) widest = i;
+    }
+    const from = sorted[widest - 1]!.startMs;
+    const to = sorted[widest]!.startMs;
+    const hint =
+      to - from >= 28 * DAY
+        ? `the widest gap between two rows is ${Math.round((to - from) / DAY)} days, from ${formatInstantUtc(from)} to ${formatInstantUtc(to)}: is a date wrong?`
+        : undefined;
+    checkShiftModelSize({ intervals: count, shifts: 0, variables: 0, nonZeros: 0 }, interval, hint);
+  }
   const starts: number[] = [];
   const required = new Array<number>(count).fill(0);
   for (let i = 0; i < count; i++) starts.push(first + i * step);
@@ -148,21 +171,6 @@ function resample(
     for (let i = from; i < to && i < count; i++) required[i] = Math.max(required[i]!, p.required);
   }
   return { starts, required, interval };
-}
-
-/** Break start offsets (intervals after the shift's start) allowed for each break. */
-function breakWindows(
-  breaks: readonly BreakRule[],
-  lengthMinutes: number,
-  interval: number,
-): number[][] {
-  return breaks.map((b) => {
-    const first = Math.ceil(b.earliestAfterStart / interval);
-    const last = Math.floor((lengthMinutes - b.latestBeforeEnd - b.minutes) / interval);
-    const out: number[] = [];
-    for (let w = first; w <= last; w++) out.push(w);
-    return out;
-  });
 }
 
 /** Every concrete shift the templates allow over the horizon. */
@@ -237,6 +245,16 @@ export function buildShiftModel(
   const zone = createZone(spec.timeZone);
   const { starts, required, interval } = resample(requirements, spec.interval);
   const count = starts.length;
+  checkShiftModelSize(
+    estimateShiftModel(
+      spec,
+      interval,
+      count,
+      zone.dayOf(starts[0]!),
+      zone.dayOf(starts[0]! + count * interval * 60_000 - 1),
+    ),
+    interval,
+  );
   const shifts = concreteShifts(spec, zone, starts, interval);
   const label = (i: number, j: number): string =>
     `${formatInstant(starts[i]!, zone)} to ${formatInstant(starts[j]! + interval * 60_000, zone)}`;
@@ -272,7 +290,7 @@ export function buildShiftModel(
     if (problems.length > 0) impossible = problems.slice(0, 10).join("; ");
   }
 
-  const maxRequired = Math.ceil(Math.max(0, ...required));
+  const maxRequired = Math.ceil(maxOf(required, (r) => r, 0));
   const builder = new MilpBuilder();
   const x: number[] = [];
   const b: number[][][] = [];
@@ -422,7 +440,10 @@ export function buildShiftModel(
 export async function solveShiftModel(
   built: ShiftModel,
   solver: MilpSolver,
-  options: SolveOptions,
+  options: SolveOptions & {
+    /** When the work began (performance.now()): the time limit counts from there. */
+    readonly startedAtMs?: number;
+  },
 ): Promise<ScheduleResult> {
   const empty = {
     objective: Number.NaN,
@@ -436,7 +457,20 @@ export async function solveShiftModel(
       explanation: `hard coverage is impossible: ${built.impossible}`,
     };
   }
-  const solution = await solveByParts(solver, built.model, options);
+  // Building the model counts in the time limit.
+  const spent =
+    options.startedAtMs === undefined ? 0 : (performance.now() - options.startedAtMs) / 1000;
+  if (spent >= options.timeLimitSeconds) {
+    return {
+      ...readSchedule(built, { status: "timeLimit", ...empty }),
+      explanation: `building the model took ${spent.toFixed(1)} s of the ${options.timeLimitSeconds} s time limit`,
+    };
+  }
+  const limits = {
+    timeLimitSeconds: options.timeLimitSeconds - spent,
+    relativeGap: options.relativeGap,
+  };
+  const solution = await solveByParts(solver, built.model, limits);
   const result = readSchedule(built, solution);
   if (solution.status !== "infeasible" || built.spec.coverage !== "hard") return result;
   // Explain: the same problem with soft coverage shows where the templates fall short.
@@ -444,7 +478,7 @@ export async function solveShiftModel(
     built.starts.map((startMs, i) => ({ startMs, required: built.required[i]! })),
     { ...built.spec, coverage: "soft", underPenalty: 1e6 },
   );
-  const relaxed = await solveByParts(solver, soft.model, options);
+  const relaxed = await solveByParts(solver, soft.model, limits);
   if (relaxed.status !== "optimal" && relaxed.status !== "feasible") return result;
   const short: string[] = [];
   for (let i = 0; i < soft.starts.length;) {

@@ -32,9 +32,17 @@ export {
   type ShiftModel,
 } from "./design.ts";
 export { parseShiftSpec, type BreakRule, type ShiftSpec, type ShiftTemplate } from "./spec.ts";
+export {
+  breakWindows,
+  checkShiftModelSize,
+  estimateShiftModel,
+  SHIFT_MODEL_LIMITS,
+  type ShiftModelSize,
+} from "./size.ts";
 export { splitBreaks, verifySchedule, type AgentBreaks } from "./verify.ts";
 export {
   buildRoster,
+  ROSTER_LIMITS,
   type Agent,
   type AgentSummary,
   type Availability,
@@ -77,8 +85,11 @@ export async function designShifts(
   spec: ShiftSpec,
   options: DesignOptions = {},
 ): Promise<ScheduleResult> {
-  return solveShiftModel(buildShiftModel(requirements, spec), options.solver ?? highsSolver, {
+  const started = performance.now();
+  const built = buildShiftModel(requirements, spec);
+  return solveShiftModel(built, options.solver ?? highsSolver, {
     timeLimitSeconds: options.timeLimitSeconds ?? 60,
     relativeGap: options.relativeGap ?? 1e-4,
+    startedAtMs: started,
   });
 }

@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { DataError } from "../io/errors.ts";
 import { parseInstant } from "../time/instant.ts";
 import { createZone, formatInstant, weekdayOf } from "../time/zone.ts";
 import type { ScheduleResult } from "./design.ts";
@@ -22,6 +23,7 @@ import { MilpBuilder } from "./milp.ts";
 import type { MilpSolver, SolveOptions, SolveStatus } from "./solvers.ts";
 import type { ShiftSpec } from "./spec.ts";
 import { splitBreaks, type AgentBreaks } from "./verify.ts";
+import { maxOf, minOf } from "../math/extent.ts";
 
 /** An agent and its contract. */
 export interface Agent {
@@ -96,6 +98,12 @@ export interface RosterResult {
   readonly explanation?: string;
 }
 
+/**
+ * Limits of the roster model: one binary per (agent, designed shift) pair, a million of them at
+ * most (about 1 GB while the model is built and solved).
+ */
+export const ROSTER_LIMITS = { agentShiftPairs: 1_000_000 } as const;
+
 const SHORTFALL_PENALTY_PER_HOUR = 1000;
 const HOURS_SHORT_PENALTY = 10;
 const FAIR_HOURS_PENALTY = 5; // per hour outside an agent's fair band
@@ -147,7 +155,7 @@ export async function buildRoster(
     }
     return n;
   };
-  const firstDay = Math.min(...schedule.shifts.map((s) => zone.dayOf(ms(s.start))));
+  const firstDay = minOf(schedule.shifts, (s) => zone.dayOf(ms(s.start)));
   const instances: Instance[] = schedule.shifts.map((s, index) => {
     const t = templates.get(s.name);
     if (t === undefined)
@@ -183,7 +191,7 @@ export async function buildRoster(
       ),
     };
   });
-  const weeks = Math.max(1, ...instances.map((i) => i.week + 1));
+  const weeks = maxOf(instances, (i) => i.week + 1, 1);
 
   // Availability per agent and day.
   const windows = new Map<string, { from: number; to: number } | null>();
@@ -208,9 +216,20 @@ export async function buildRoster(
     return inst.start >= w.from && inst.end <= w.to;
   };
 
+  const agents = options.agents;
+  const pairs = agents.length * instances.length;
+  if (pairs > ROSTER_LIMITS.agentShiftPairs) {
+    throw new DataError([
+      {
+        message:
+          `roster too large: ${agents.length} agents x ${instances.length} designed shifts = ` +
+          `${pairs.toLocaleString("en-US")} agent-shift pairs, more than ` +
+          `${ROSTER_LIMITS.agentShiftPairs.toLocaleString("en-US")}: roster fewer agents or a shorter period at a time`,
+      },
+    ]);
+  }
   const b = new MilpBuilder();
   const y = new Map<string, number>(); // agent|instance -> column
-  const agents = options.agents;
   for (const agent of agents) {
     for (const inst of instances) {
       if (!allowed(agent, inst)) continue;
@@ -257,16 +276,23 @@ export async function buildRoster(
         );
       work.set(d, cols);
     }
-    // rest: shifts extended by the rest overlap at some start
-    const startsSorted = [...new Set(mine.map((i) => i.start))].sort((p, q) => p - q);
-    for (const t of startsSorted) {
-      const clique = mine.filter((i) => i.start <= t && t < i.end + restMs).map(col);
-      if (clique.length > 1)
+    // rest: shifts extended by the rest overlap at some start (a sweep over the starts)
+    const byStart = [...mine].sort((p, q) => p.start - q.start);
+    let active: Instance[] = [];
+    let next = 0;
+    for (let k = 0; k < byStart.length; k++) {
+      const t = byStart[k]!.start;
+      if (k > 0 && byStart[k - 1]!.start === t) continue;
+      while (next < byStart.length && byStart[next]!.start <= t) active.push(byStart[next++]!);
+      active = active.filter((i) => t < i.end + restMs);
+      if (active.length > 1) {
+        const clique = active.map(col);
         b.addRow(
           clique,
           clique.map(() => 1),
           { upper: 1, name: `rest_${agent.id}_${t}` },
         );
+      }
     }
     // weekly hours, days, nights, two days off
     let hoursTotal: number[] = [];
@@ -337,7 +363,7 @@ export async function buildRoster(
   const totalCapacity = agents.reduce((sum, a) => sum + capacity(a), 0);
   const totalHours = instances.reduce((sum, i) => sum + i.count * i.paidHours, 0);
   const totalUnsocial = instances.reduce((sum, i) => sum + (i.unsocial ? i.count : 0), 0);
-  const longest = Math.max(0, ...instances.map((i) => i.paidHours));
+  const longest = maxOf(instances, (i) => i.paidHours, 0);
   for (const agent of agents) {
     const share = capacity(agent) / totalCapacity;
     const { cols, hours } = hoursOf.get(agent.id)!;
