@@ -6,14 +6,41 @@
  * the agent is back (Genesys Cloud's severe threshold, Calabrio's rule threshold: research
  * adherence-and-products.md A2, A4, A7).
  *
- * Time is event time. The monitor's clock is the latest event time seen, or an injected clock
- * (the wall clock in production, a fake one in tests). An event up to the allowed lateness
+ * Time is event time. The monitor's clock is the latest event time accepted, or an injected
+ * clock (the wall clock in production, a fake one in tests). An event up to the allowed lateness
  * behind the clock is placed at its time and the agent re-evaluated; a later one is applied to
  * the historical result (and reported), not replayed into alerts. Memory: per agent its
  * schedule, the state timeline of its agent-days still open (those whose window ended less than
  * the allowed lateness ago), and a few numbers; agent-days that close are computed exactly as
  * {@link computeAdherence} would, handed out by {@link AdherenceMonitor.takeClosedDays} and
  * dropped. Nothing grows with the length of the stream.
+ *
+ * Events from the future. One device with a wrong clock must not move the monitor's clock (it
+ * would close every agent-day at once, raise false alarms, and turn every later, correct event
+ * into an `eventForClosedDay`). An event more than the allowed lateness ahead of the clock is
+ * therefore not applied at once:
+ * - With an injected clock, it is dropped with a `futureEvent` warning: never held, never
+ *   applied, the clock unchanged.
+ * - With the event clock, the first event accepted sets the clock; afterwards an event more
+ *   than the lateness ahead of it is held (not applied, no alert, the clock unchanged), because
+ *   it may also be the first event after a legitimate quiet period (a night, a small centre's
+ *   quiet 20 minutes). Held events are resolved by what comes next:
+ *   - confirmed: as soon as the held events include events of two different agents within the
+ *     lateness of each other (when the schedule names fewer than two agents, one held event is
+ *     enough), the clock moves to the earlier event of that pair, the held events no more than
+ *     the lateness ahead of it are applied in time order as if they had just arrived (again
+ *     while the clock they move brings more into reach), and a `clockJump` warning says so;
+ *   - rejected: when an accepted event moves the clock forward the ordinary way (by at most the
+ *     lateness), the held events it brings within the lateness are applied likewise and the
+ *     others are dropped with a `futureEvent` warning each. Events at or behind the clock (late
+ *     stragglers) resolve nothing;
+ *   - at most {@link MAX_HELD_EVENTS} events are held: a further one is dropped at once
+ *     (`futureEvent`); {@link AdherenceMonitor.close} (the end of the feed) drops those still
+ *     held (`futureEvent`), and {@link AdherenceMonitor.advance} applies those it brings within
+ *     the lateness.
+ *   Events of agents without a schedule take the same path (they only ever move the clock).
+ *   With a schedule of fewer than two agents nobody can confirm a jump, so every jump is taken
+ *   at once, as before (no warning): such a monitor has no protection from a wrong device clock.
  *
  * @module
  */
@@ -43,9 +70,18 @@ export interface MonitorOptions {
   readonly rules?: AdherenceRules;
   /** Out of adherence this long raises an alert (default 300). */
   readonly alarmAfterSeconds?: number;
-  /** Events at most this far behind the clock still drive alerts (default 900). */
+  /**
+   * Events at most this far behind the clock still drive alerts (default 900). Events more than
+   * this far ahead of it are not applied at once: with `clock`, they are dropped (`futureEvent`
+   * warning); with the event clock, they are held until another agent's event confirms the
+   * jump (`clockJump` warning) or the clock moves on without them (`futureEvent`). See the
+   * module's documentation.
+   */
   readonly allowedLatenessSeconds?: number;
-  /** The current time, epoch ms; default: the latest event time seen. */
+  /**
+   * The current time, epoch ms; default: the event clock, the latest event time accepted
+   * (events from the future held until confirmed, see {@link allowedLatenessSeconds}).
+   */
   readonly clock?: () => number;
   /** Zone of agent-day dates (default UTC). */
   readonly timeZone?: string;
@@ -70,7 +106,11 @@ export interface MonitorAlert {
   readonly state?: string;
   /** Seconds out of adherence so far (outOfAdherence) or in all (backInAdherence). */
   readonly seconds?: number;
-  /** Warnings: what happened. */
+  /**
+   * Warnings: what happened (`unknownAgent`, `unknownState`, `lateEvent`, `eventForClosedDay`,
+   * `futureEvent`: an event too far ahead of the clock not applied, `clockJump`: the clock moved
+   * ahead on held events that others confirmed).
+   */
   readonly code?: string;
   readonly message?: string;
   readonly line?: number;
@@ -90,10 +130,25 @@ export interface AgentStatus {
 
 /** A real-time adherence monitor. */
 export interface AdherenceMonitor {
-  /** Takes one event; returns the alerts it (and the time it moves the clock to) raises. */
+  /**
+   * Takes one event; returns the alerts it (and the time it moves the clock to) raises. An event
+   * more than the allowed lateness ahead of the clock is dropped (`futureEvent` warning) with an
+   * injected clock, and held with the event clock: see
+   * {@link MonitorOptions.allowedLatenessSeconds}.
+   */
   ingest(event: StateEvent): MonitorAlert[];
-  /** Moves to the clock's time (or `toMs` if later): boundaries and alarms due raise alerts. */
+  /**
+   * Moves to the clock's time (or `toMs` if later): boundaries and alarms due raise alerts.
+   * Held events (event clock) that this time brings within the allowed lateness are applied on
+   * the way, in time order.
+   */
   advance(toMs?: number): MonitorAlert[];
+  /**
+   * The end of the feed: drops the events still held (never confirmed by another agent's
+   * event) with a `futureEvent` warning each, and returns those warnings. The monitor stays
+   * usable.
+   */
+  close(): MonitorAlert[];
   /** Replaces the schedule; open agent-days and current statuses follow the new one. */
   setSchedule(segments: readonly ScheduleSegment[]): MonitorAlert[];
   /** Monitor time, epoch ms (-Infinity before any event with the event clock). */
@@ -104,7 +159,7 @@ export interface AdherenceMonitor {
   openDays(): AgentDayResult[];
   /** Results of agent-days closed since the last call (final: late events included). */
   takeClosedDays(): AgentDayResult[];
-  /** Events held in memory (for memory checks). */
+  /** Events held in memory, those from the future awaiting confirmation too (memory checks). */
   retainedEvents(): number;
 }
 
@@ -130,6 +185,15 @@ interface Agent {
   lastEval: number;
   /** Pending alarm check, or NaN. */
   alarmAt: number;
+}
+
+/** At most this many events from the future are held awaiting confirmation (event clock). */
+export const MAX_HELD_EVENTS = 1000;
+
+/** An instant for messages: ISO 8601 in UTC (or the number, beyond the dates JavaScript holds). */
+function isoOf(ms: number): string {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? `${ms} ms after the epoch` : d.toISOString();
 }
 
 /** Heap entries: agent index x 2 + kind. */
@@ -215,6 +279,10 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
   const closed: AgentDayResult[] = [];
   const warnedAgents = new Set<string>();
   const warnedStates = new Set<string>();
+  /** Agents the schedule names (fewer than two: nobody can confirm a clock jump). */
+  let scheduledAgents = 0;
+  /** Events from the future awaiting confirmation (event clock), in time order. */
+  const held: StateEvent[] = [];
 
   const boundariesOf = (segments: readonly PlacedSegment[]): number[] => {
     const set = new Set<number>();
@@ -235,6 +303,7 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
 
   const loadSchedule = (segments: readonly ScheduleSegment[]): void => {
     const placed = placeSegments(segments, rules);
+    scheduledAgents = placed.size;
     for (const a of agents) {
       a.segments = [];
       a.days = [];
@@ -495,87 +564,208 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
 
   const clockNow = (): number => (options.clock === undefined ? now : options.clock());
 
-  return {
-    ingest(e) {
-      const alerts: MonitorAlert[] = [];
-      const target = Math.max(
-        clockNow(),
-        options.clock === undefined ? e.timeMs : Number.NEGATIVE_INFINITY,
-        now,
-      );
-      const agent = byId.get(e.agentId);
-      if (agent === undefined) {
-        if (!warnedAgents.has(e.agentId)) {
-          warnedAgents.add(e.agentId);
-          alerts.push({
-            type: "warning",
-            code: "unknownAgent",
-            agentId: e.agentId,
-            atMs: Math.max(now, e.timeMs),
-            message: `events for agent "${e.agentId}", who has no schedule, are ignored`,
-            ...(e.line === undefined ? {} : { line: e.line }),
-          });
-        }
-        advanceTo(target, true, alerts); // its time still moves the clock
-        return alerts;
-      }
-      if (!rules.isKnownState(e.state) && !warnedStates.has(e.state)) {
-        warnedStates.add(e.state);
+  /**
+   * Processes an event that is not from the future (or whose jump was confirmed): places it,
+   * moves the clock to it when it is ahead, and re-evaluates.
+   */
+  const apply = (e: StateEvent, alerts: MonitorAlert[]): void => {
+    const target = Math.max(
+      clockNow(),
+      options.clock === undefined ? e.timeMs : Number.NEGATIVE_INFINITY,
+      now,
+    );
+    const agent = byId.get(e.agentId);
+    if (agent === undefined) {
+      if (!warnedAgents.has(e.agentId)) {
+        warnedAgents.add(e.agentId);
         alerts.push({
           type: "warning",
-          code: "unknownState",
+          code: "unknownAgent",
           agentId: e.agentId,
           atMs: Math.max(now, e.timeMs),
-          message: `unknown state "${e.state}": counted as out of adherence`,
+          message: `events for agent "${e.agentId}", who has no schedule, are ignored`,
           ...(e.line === undefined ? {} : { line: e.line }),
         });
       }
-      if (e.timeMs < now - latenessMs) {
-        // too late for alerts: into the history of an open agent-day, if there is one
-        const firstOpen = agent.days[0];
-        const applied = firstOpen !== undefined && e.timeMs >= firstOpen.windowStartMs;
-        // (an older event still sets the state carried into the next open agent-day)
-        if (firstOpen !== undefined && insert(agent, e)) {
-          alerts.push({
-            type: "warning",
-            code: applied ? "lateEvent" : "eventForClosedDay",
-            agentId: e.agentId,
-            atMs: now,
-            message: applied
-              ? `event ${(now - e.timeMs) / 1000} s behind the clock: applied to the agent-day's result, not to alerts`
-              : "event for an agent-day already closed: not applied to it",
-            ...(e.line === undefined ? {} : { line: e.line }),
-          });
-        } else if (firstOpen === undefined) {
-          alerts.push({
-            type: "warning",
-            code: "eventForClosedDay",
-            agentId: e.agentId,
-            atMs: now,
-            message: "event for an agent-day already closed: not applied to it",
-            ...(e.line === undefined ? {} : { line: e.line }),
-          });
-        }
-        advanceTo(target, true, alerts);
-        return alerts;
+      advanceTo(target, true, alerts); // its time still moves the clock
+      return;
+    }
+    if (!rules.isKnownState(e.state) && !warnedStates.has(e.state)) {
+      warnedStates.add(e.state);
+      alerts.push({
+        type: "warning",
+        code: "unknownState",
+        agentId: e.agentId,
+        atMs: Math.max(now, e.timeMs),
+        message: `unknown state "${e.state}": counted as out of adherence`,
+        ...(e.line === undefined ? {} : { line: e.line }),
+      });
+    }
+    if (e.timeMs < now - latenessMs) {
+      // too late for alerts: into the history of an open agent-day, if there is one
+      const firstOpen = agent.days[0];
+      const applied = firstOpen !== undefined && e.timeMs >= firstOpen.windowStartMs;
+      // (an older event still sets the state carried into the next open agent-day)
+      if (firstOpen !== undefined && insert(agent, e)) {
+        alerts.push({
+          type: "warning",
+          code: applied ? "lateEvent" : "eventForClosedDay",
+          agentId: e.agentId,
+          atMs: now,
+          message: applied
+            ? `event ${(now - e.timeMs) / 1000} s behind the clock: applied to the agent-day's result, not to alerts`
+            : "event for an agent-day already closed: not applied to it",
+          ...(e.line === undefined ? {} : { line: e.line }),
+        });
+      } else if (firstOpen === undefined) {
+        alerts.push({
+          type: "warning",
+          code: "eventForClosedDay",
+          agentId: e.agentId,
+          atMs: now,
+          message: "event for an agent-day already closed: not applied to it",
+          ...(e.line === undefined ? {} : { line: e.line }),
+        });
       }
-      if (e.timeMs > now) advanceTo(e.timeMs, false, alerts);
-      if (!insert(agent, e)) {
-        advanceTo(target, true, alerts);
-        return alerts;
-      }
-      if (agent.days.length === 0) prune(agent, now - latenessMs);
-      // An event behind the agent's last evaluation rewrites its recent past: re-derive the
-      // status at the current time (alerts already raised stay raised).
-      const rewound = e.timeMs < agent.lastEval;
-      if (e.timeMs > now) now = e.timeMs;
-      evaluate(agent, rewound ? Math.max(now, agent.lastEval) : e.timeMs, alerts, rewound);
       advanceTo(target, true, alerts);
+      return;
+    }
+    if (e.timeMs > now) advanceTo(e.timeMs, false, alerts);
+    if (!insert(agent, e)) {
+      advanceTo(target, true, alerts);
+      return;
+    }
+    if (agent.days.length === 0) prune(agent, now - latenessMs);
+    // An event behind the agent's last evaluation rewrites its recent past: re-derive the
+    // status at the current time (alerts already raised stay raised).
+    const rewound = e.timeMs < agent.lastEval;
+    if (e.timeMs > now) now = e.timeMs;
+    evaluate(agent, rewound ? Math.max(now, agent.lastEval) : e.timeMs, alerts, rewound);
+    advanceTo(target, true, alerts);
+  };
+
+  /** A `futureEvent` warning: `e`, more than the lateness ahead of `clockMs`, is not applied. */
+  const futureEvent = (e: StateEvent, clockMs: number, why: string): MonitorAlert => ({
+    type: "warning",
+    code: "futureEvent",
+    agentId: e.agentId,
+    atMs: Number.isFinite(now) ? Math.max(now, clockMs) : clockMs,
+    message:
+      `event at ${isoOf(e.timeMs)} is ${(e.timeMs - clockMs) / 1000} s ahead of the clock ` +
+      `(more than the lateness of ${latenessMs / 1000} s): not applied` +
+      (why === "" ? "" : ` (${why})`),
+    ...(e.line === undefined ? {} : { line: e.line }),
+  });
+
+  /** Holds an event from the future (event clock), keeping the held ones in time order. */
+  const hold = (e: StateEvent): void => {
+    let i = held.length;
+    while (i > 0 && held[i - 1]!.timeMs > e.timeMs) i--;
+    held.splice(i, 0, e);
+  };
+
+  /**
+   * Applies, in time order, the held events no more than the lateness ahead of the clock (the
+   * clock they move may bring more within reach).
+   *
+   * @returns how many were applied
+   */
+  const releaseHeld = (alerts: MonitorAlert[]): number => {
+    let applied = 0;
+    while (held.length > 0 && held[0]!.timeMs <= now + latenessMs) {
+      apply(held.shift()!, alerts);
+      applied++;
+    }
+    return applied;
+  };
+
+  /** Drops every held event with a `futureEvent` warning saying `why`. */
+  const dropHeld = (why: string, alerts: MonitorAlert[]): void => {
+    for (const e of held) alerts.push(futureEvent(e, now, why));
+    held.length = 0;
+  };
+
+  /**
+   * The earliest pair of held events of two different agents within the lateness of each other
+   * (the earlier first), or a single held event when the schedule names fewer than two agents;
+   * undefined when the held events confirm nothing.
+   */
+  const confirmingEvents = (): readonly [StateEvent, StateEvent?] | undefined => {
+    if (held.length === 0) return undefined;
+    if (scheduledAgents < 2) return [held[0]!];
+    let found: [StateEvent, StateEvent] | undefined;
+    // walking back, `other` is the first event after i of an agent other than i's
+    let other = -1;
+    for (let i = held.length - 2; i >= 0; i--) {
+      const e = held[i]!;
+      if (held[i + 1]!.agentId !== e.agentId) other = i + 1;
+      if (other >= 0 && held[other]!.timeMs - e.timeMs <= latenessMs) found = [e, held[other]!];
+    }
+    return found;
+  };
+
+  /**
+   * When the held events confirm a jump: moves the clock to the earlier confirming event,
+   * applies the held events that brings within reach, and says so with a `clockJump` warning
+   * (before the alerts of the events applied).
+   */
+  const confirmHeld = (alerts: MonitorAlert[]): void => {
+    const confirming = confirmingEvents();
+    if (confirming === undefined) return;
+    const [first, second] = confirming;
+    const fromMs = now;
+    const at = alerts.length;
+    advanceTo(first.timeMs, false, alerts);
+    const applied = releaseHeld(alerts);
+    if (second === undefined) return; // one agent: nothing was held back, nothing to report
+    const by = `the events of agents "${first.agentId}" and "${second.agentId}"`;
+    alerts.splice(at, 0, {
+      type: "warning",
+      code: "clockJump",
+      atMs: first.timeMs,
+      message:
+        `the clock moved ahead from ${isoOf(fromMs)} to ${isoOf(first.timeMs)} (more than the ` +
+        `lateness of ${latenessMs / 1000} s) on ${by}: ${applied} held event` +
+        `${applied === 1 ? "" : "s"} applied`,
+    });
+  };
+
+  return {
+    ingest(e) {
+      const alerts: MonitorAlert[] = [];
+      if (options.clock !== undefined) {
+        // an injected clock is trusted: an event too far ahead of it is dropped at once
+        const clockMs = options.clock();
+        if (e.timeMs > clockMs + latenessMs) alerts.push(futureEvent(e, clockMs, ""));
+        else apply(e, alerts);
+        return alerts;
+      }
+      if (Number.isFinite(now) && e.timeMs > now + latenessMs) {
+        // from the future, or the first event after a quiet period: held until resolved
+        if (held.length >= MAX_HELD_EVENTS) {
+          alerts.push(futureEvent(e, now, `${MAX_HELD_EVENTS} events are held already`));
+        } else {
+          hold(e);
+          confirmHeld(alerts);
+        }
+        return alerts;
+      }
+      const forward = e.timeMs > now;
+      apply(e, alerts);
+      if (forward && held.length > 0) {
+        // the clock moved on the ordinary way: what it does not bring within reach is rejected
+        releaseHeld(alerts);
+        dropHeld("the clock moved on without it", alerts);
+      }
       return alerts;
     },
     advance(toMs) {
       const alerts: MonitorAlert[] = [];
-      advanceTo(Math.max(clockNow(), toMs ?? Number.NEGATIVE_INFINITY, now), true, alerts);
+      const target = Math.max(clockNow(), toMs ?? Number.NEGATIVE_INFINITY, now);
+      // held events the new time brings within the lateness: applied in time order on the way
+      while (held.length > 0 && held[0]!.timeMs <= target + latenessMs)
+        apply(held.shift()!, alerts);
+      advanceTo(target, true, alerts);
       return alerts;
     },
     setSchedule(segments) {
@@ -583,6 +773,12 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
       loadSchedule(segments);
       if (Number.isFinite(now))
         for (const a of agents) evaluate(a, Math.max(now, a.lastEval), alerts, true);
+      confirmHeld(alerts); // a schedule of fewer agents may confirm a jump now
+      return alerts;
+    },
+    close() {
+      const alerts: MonitorAlert[] = [];
+      dropHeld("never confirmed by another agent's event", alerts);
       return alerts;
     },
     now: () => now,
@@ -616,7 +812,7 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
       return closed.splice(0, closed.length);
     },
     retainedEvents() {
-      return agents.reduce((n, a) => n + a.times.length, 0);
+      return agents.reduce((n, a) => n + a.times.length, held.length);
     },
   };
 }

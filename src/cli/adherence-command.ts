@@ -4,11 +4,11 @@
  */
 import type { Command } from "commander";
 import { Option } from "commander";
-import { createInterface } from "node:readline";
 import {
   computeAdherence,
   createAdherenceMonitor,
   parseRules,
+  type AdherenceMonitor,
   type AdherenceReport,
   type AdherenceRules,
   type ApprovedSpan,
@@ -19,9 +19,10 @@ import {
 import { csvCell, csvNumber, parseCsv, requireColumns, type CsvTable } from "../io/csv.ts";
 import { DataError, IssueList, UsageError, type DataIssue } from "../io/errors.ts";
 import { inputName, readText, writeTextAtomic, type Streams } from "../io/files.ts";
+import { DEFAULT_MAX_LINE_BYTES, readLines, type LineRead } from "../io/lines.ts";
 import { parseInstant } from "../time/instant.ts";
 import { formatInstant, type Zone } from "../time/zone.ts";
-import { nonNegative, positive } from "./flags.ts";
+import { positiveSecondsUpToADay, secondsUpToADay } from "./flags.ts";
 import { zoneFlag } from "./forecast-command.ts";
 import { pct, table } from "./format.ts";
 
@@ -292,9 +293,9 @@ export function registerAdherence(program: Command, streams: Streams): void {
     .option("--schedule <csv>", "schedule segments: agent_id,start,end,activity (required)")
     .option("--events <file>", "state events, CSV or NDJSON, - for stdin (required)")
     .option("--rules <json>", "rules file: activities, states, workingStates, rules")
-    .option("--threshold <s>", "exceptions shorter than this count as in", nonNegative, 0)
-    .option("--start-tolerance <s>", "grace after each activity starts", nonNegative, 0)
-    .option("--end-tolerance <s>", "grace before each activity ends", nonNegative, 0)
+    .option("--threshold <s>", "exceptions shorter than this count as in", secondsUpToADay, 0)
+    .option("--start-tolerance <s>", "grace after each activity starts", secondsUpToADay, 0)
+    .option("--end-tolerance <s>", "grace before each activity ends", secondsUpToADay, 0)
     .option("--approved <csv>", "supervisor-approved spans (neutral): agent_id,start,end[,reason]")
     .option("--count-outside-work", "working outside scheduled time is out of adherence")
     .option("--tz <zone>", "IANA zone of agent-day dates and output times (default UTC)")
@@ -326,15 +327,23 @@ Examples:
         "event_id? }) and writes alerts as NDJSON lines on stdout: { type: outOfAdherence | " +
         "backInAdherence | warning, agentId, at, since, activity, state, seconds }. An agent " +
         "out of adherence for --alarm-after seconds raises outOfAdherence, and backInAdherence " +
-        "when back. Schedule boundaries are re-evaluated without waiting for events.",
+        "when back. Schedule boundaries are re-evaluated without waiting for events. An event " +
+        "more than --lateness ahead of the clock (a device with a wrong clock) is not applied " +
+        "and is reported as a futureEvent warning; with --clock events, events of two agents " +
+        "after a quiet period confirm the jump (clockJump warning).",
     )
     .requiredOption("--schedule <csv>", "schedule segments: agent_id,start,end,activity")
     .option("--rules <json>", "rules file")
-    .option("--alarm-after <s>", "seconds out of adherence before an alert", positive, 300)
+    .option(
+      "--alarm-after <s>",
+      "seconds out of adherence before an alert",
+      positiveSecondsUpToADay,
+      300,
+    )
     .option(
       "--lateness <s>",
-      "events up to this far behind the clock still drive alerts",
-      nonNegative,
+      "events up to this far behind the clock drive alerts; events further ahead wait or are dropped",
+      secondsUpToADay,
       900,
     )
     .addOption(
@@ -513,6 +522,12 @@ function alertJson(a: MonitorAlert, zone: Zone): string {
   });
 }
 
+/**
+ * `adherence watch`: NDJSON events from stdin into the monitor, its alerts to stdout as NDJSON.
+ * Stdin is read a line at a time, and not further while stdout is not draining (a stalled
+ * consumer stops the reading instead of piling alerts up in memory). At the end of stdin the
+ * monitor is closed: events from the future it still holds are reported (`futureEvent`).
+ */
 async function runWatch(flags: WatchFlags, streams: Streams): Promise<void> {
   const zone = zoneFlag(flags.tz);
   const rules = await readRules(flags.rules, streams);
@@ -530,8 +545,21 @@ async function runWatch(flags: WatchFlags, streams: Streams): Promise<void> {
   } catch (error) {
     locate(error, schedule);
   }
+  const { stdout } = streams;
+  /** While stdout's buffer is full (a write returned false): settles on its "drain". */
+  let full: Promise<void> | undefined;
   const write = (alerts: readonly MonitorAlert[]): void => {
-    for (const a of alerts) streams.stdout.write(`${alertJson(a, zone)}\n`);
+    for (const a of alerts) {
+      const taken = stdout.write(`${alertJson(a, zone)}\n`);
+      if (taken === false && full === undefined && stdout.once !== undefined) {
+        full = new Promise<void>((resolve) => {
+          stdout.once?.("drain", () => {
+            full = undefined;
+            resolve();
+          });
+        });
+      }
+    }
   };
   const timer =
     flags.clock === "wall"
@@ -540,33 +568,41 @@ async function runWatch(flags: WatchFlags, streams: Streams): Promise<void> {
         }, 1000)
       : undefined;
   try {
-    const lines = createInterface({ input: streams.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-    let line = 0;
-    for await (const raw of lines) {
-      line++;
-      const text = raw.trim();
-      if (text === "") continue;
-      let obj: unknown;
-      try {
-        obj = JSON.parse(text);
-      } catch (error) {
-        write([badLine(line, `not valid JSON: ${(error as Error).message}`, monitor.now())]);
-        continue;
-      }
-      if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
-        write([badLine(line, "expected a JSON object", monitor.now())]);
-        continue;
-      }
-      const e = eventOf(obj, line);
-      if ("field" in e) {
-        write([badLine(line, `${e.field}: ${e.message}`, monitor.now())]);
-        continue;
-      }
-      write(monitor.ingest(e));
+    for await (const read of readLines(streams.stdin)) {
+      write(lineAlerts(read, monitor));
+      // the next line is pulled only once stdout has taken what this one wrote
+      if (full !== undefined) await full;
     }
+    write(monitor.close());
   } finally {
     if (timer !== undefined) clearInterval(timer);
   }
+}
+
+/** The alerts of one line of `adherence watch`'s input: the monitor's, or a bad line's. */
+function lineAlerts(read: LineRead, monitor: AdherenceMonitor): MonitorAlert[] {
+  const { line } = read;
+  if (read.tooLong)
+    return [
+      badLine(
+        line,
+        `longer than ${DEFAULT_MAX_LINE_BYTES / 1_048_576} MiB: skipped`,
+        monitor.now(),
+      ),
+    ];
+  const text = read.text.trim();
+  if (text === "") return [];
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch (error) {
+    return [badLine(line, `not valid JSON: ${(error as Error).message}`, monitor.now())];
+  }
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj))
+    return [badLine(line, "expected a JSON object", monitor.now())];
+  const e = eventOf(obj, line);
+  if ("field" in e) return [badLine(line, `${e.field}: ${e.message}`, monitor.now())];
+  return monitor.ingest(e);
 }
 
 function badLine(line: number, message: string, now: number): MonitorAlert {

@@ -2,10 +2,13 @@
  * `staffcast adherence` and `staffcast adherence watch`: the JSON and CSV contracts, golden
  * outputs on the bundled example, located errors and exit codes.
  */
+import { EventEmitter } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.ts";
 import { runCli } from "../support/cli.ts";
 
 const EX = "examples/adherence";
@@ -297,6 +300,131 @@ describe("staffcast adherence watch", () => {
         activity: "onQueue",
         state: "available",
         seconds: 900,
+      },
+    ]);
+  });
+});
+
+describe("staffcast adherence watch: a wrong device clock and a stalled consumer", () => {
+  const two = `${schedule}${schedule.split("\n").slice(1).join("\n").replaceAll("ana,", "bob,")}`;
+  const event = (agent: string, time: string, state: string): string =>
+    JSON.stringify({ agent_id: agent, time: `2025-01-06T${time}:00Z`, state });
+
+  it("#7.6 reads stdin no faster than stdout drains, and writes every alert once it does", async () => {
+    const d = dir({ "s.csv": two });
+    const total = 5000;
+    let produced = 0;
+    /** Events of agents without a schedule: one unknownAgent warning each. */
+    function* feed(): Generator<string> {
+      for (let i = 0; i < total; i++) {
+        produced++;
+        yield `${JSON.stringify({ agent_id: `u${i}`, time: "2025-01-06T09:00:00Z", state: "available" })}\n`;
+      }
+    }
+    /** A stdout whose buffer stays full until `open` is set and "drain" emitted. */
+    class StalledOut extends EventEmitter {
+      text = "";
+      open = false;
+      write(chunk: string): boolean {
+        this.text += chunk;
+        return this.open;
+      }
+    }
+    const stdout = new StalledOut();
+    let stderr = "";
+    const done = run(["adherence", "watch", "--schedule", join(d, "s.csv")], {
+      stdin: Readable.from(feed()),
+      stdout,
+      stderr: { write: (s: string) => (stderr += s) },
+    });
+    const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+    // until the first alert is written (the schedule is read first), then a while longer
+    for (let i = 0; i < 1000 && stdout.text === ""; i++) await turn();
+    for (let i = 0; i < 50; i++) await turn();
+    expect(stdout.text.split("\n").length - 1).toBe(1);
+    expect(produced).toBeGreaterThan(0);
+    expect(produced).toBeLessThan(100); // the stream's small buffer, not the feed
+    stdout.open = true;
+    stdout.emit("drain");
+    expect(await done).toBe(0);
+    expect(stderr).toBe("");
+    expect(produced).toBe(total);
+    const alerts = stdout.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { code: string; agentId: string });
+    expect(alerts.length).toBe(total);
+    expect(alerts.every((a) => a.code === "unknownAgent")).toBe(true);
+    expect(new Set(alerts.map((a) => a.agentId)).size).toBe(total);
+  });
+
+  it("#7.6 reports a line longer than 1 MiB as a bad line (skipped, not parsed) and goes on", async () => {
+    const d = dir({ "s.csv": two });
+    const feed = [
+      event("ana", "09:00", "available"),
+      `{"agent_id":"ana","note":"${"x".repeat(1_100_000)}"}`,
+      event("bob", "09:00", "available"),
+      "{oops",
+    ].join("\r\n");
+    const r = await runCli(["adherence", "watch", "--schedule", join(d, "s.csv")], feed);
+    expect(r.code).toBe(0);
+    const alerts = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(alerts).toEqual([
+      {
+        type: "warning",
+        at: "2025-01-06T09:00:00Z",
+        code: "badEvent",
+        message: "line 2: longer than 1 MiB: skipped",
+        line: 2,
+      },
+      expect.objectContaining({ type: "warning", code: "badEvent", line: 4 }),
+    ]);
+  });
+
+  it("#7.5 a line stamped 2099 in the middle is reported (futureEvent) and raises no false alarms", async () => {
+    const d = dir({ "s.csv": two });
+    const lines: string[] = [];
+    for (const [time, state] of [
+      ["09:00", "available"],
+      ["09:10", "onCall"],
+      ["09:20", "available"],
+      ["09:30", "acw"],
+      ["09:40", "available"],
+      ["09:50", "onCall"],
+      ["10:00", "break"],
+      ["10:10", "break"],
+      ["10:15", "available"],
+      ["10:25", "onCall"],
+      ["10:35", "available"],
+      ["10:45", "onCall"],
+      ["10:55", "available"],
+    ] as const) {
+      lines.push(event("ana", time, state), event("bob", time, state));
+      // a device whose clock is wrong, in the middle of the feed (line 9)
+      if (time === "09:30")
+        lines.push('{"agent_id":"ana","time":"2099-01-01T00:00:00Z","state":"loggedOut"}');
+    }
+    const feed = lines.join("\n");
+    const r = await runCli(["adherence", "watch", "--schedule", join(d, "s.csv")], feed);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const alerts = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(alerts).toEqual([
+      {
+        type: "warning",
+        agentId: "ana",
+        at: "2025-01-06T09:40:00Z",
+        code: "futureEvent",
+        message:
+          "event at 2099-01-01T00:00:00.000Z is 2334752400 s ahead of the clock (more than the " +
+          "lateness of 900 s): not applied (the clock moved on without it)",
+        line: 9,
       },
     ]);
   });
