@@ -17,14 +17,16 @@ import {
   type StateEvent,
 } from "../adherence/index.ts";
 import { csvCell, csvNumber, parseCsv, requireColumns, type CsvTable } from "../io/csv.ts";
-import { DataError, IssueList, UsageError, type DataIssue } from "../io/errors.ts";
+import { DataError, inFile, IssueList, UsageError, type DataIssue } from "../io/errors.ts";
+import { readJson } from "../io/json.ts";
 import { inputName, readText, writeTextAtomic, type Streams } from "../io/files.ts";
+import { identifierProblem } from "../io/identifiers.ts";
 import { DEFAULT_MAX_LINE_BYTES, readLines, type LineRead } from "../io/lines.ts";
 import { parseInstant } from "../time/instant.ts";
 import { formatInstant, type Zone } from "../time/zone.ts";
 import { positiveSecondsUpToADay, secondsUpToADay } from "./flags.ts";
 import { zoneFlag } from "./forecast-command.ts";
-import { pct, table } from "./format.ts";
+import { pct, table, warn } from "./format.ts";
 
 /**
  * The `agent_id,start,end` cells of record `r` (columns `[iId, iStart, iEnd]`), each bad cell
@@ -38,6 +40,10 @@ function spanOf(
 ): { agentId: string; startMs: number | undefined; endMs: number | undefined } {
   const agentId = t.cell(r, iId!);
   if (agentId === "") bad(iId!, "agent_id", "expected an id");
+  else {
+    const problem = identifierProblem(agentId);
+    if (problem !== undefined) bad(iId!, "agent_id", problem);
+  }
   const start = parseInstant(t.cell(r, iStart!));
   if (typeof start === "string") bad(iStart!, "start", start);
   const end = parseInstant(t.cell(r, iEnd!));
@@ -73,6 +79,10 @@ async function readSchedule(
     const { agentId, startMs, endMs } = spanOf(t, r, cols, bad);
     const activity = t.cell(r, iAct);
     if (activity === "") bad(iAct, "activity", "expected an activity code");
+    else {
+      const problem = identifierProblem(activity);
+      if (problem !== undefined) bad(iAct, "activity", problem);
+    }
     lines[segments.length] = t.line(r);
     segments.push({ agentId, startMs: startMs ?? 0, endMs: endMs ?? 0, activity });
   }
@@ -113,21 +123,8 @@ function locate(
 
 async function readRules(path: string | undefined, streams: Streams): Promise<AdherenceRules> {
   if (path === undefined) return parseRules({});
-  const file = inputName(path);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readText(path, streams));
-  } catch (error) {
-    if (error instanceof SyntaxError)
-      throw new DataError([{ file, message: `not valid JSON: ${error.message}` }]);
-    throw error;
-  }
-  try {
-    return parseRules(raw);
-  } catch (error) {
-    if (error instanceof DataError) throw new DataError(error.issues.map((i) => ({ ...i, file })));
-    throw error;
-  }
+  const raw = await readJson(path, streams);
+  return inFile(inputName(path), () => parseRules(raw));
 }
 
 /** One event from NDJSON fields or CSV cells; a message when it is bad. */
@@ -146,6 +143,8 @@ function eventOf(
   const agentId = text(fields.agent_id);
   if (agentId === undefined || agentId === "")
     return { field: "agent_id", message: "expected an id" };
+  const problem = identifierProblem(agentId);
+  if (problem !== undefined) return { field: "agent_id", message: problem, value: agentId };
   const timeText = text(fields.time);
   if (timeText === undefined) return { field: "time", message: "missing" };
   const time = parseInstant(timeText);
@@ -452,7 +451,7 @@ async function runAdherence(flags: AdherenceFlags, streams: Streams): Promise<vo
   } else {
     for (const w of warnings) {
       const where = w.line === undefined ? "" : `${eventsFile}:${w.line}: `;
-      streams.stderr.write(`warning: ${where}${w.message}\n`);
+      warn(streams.stderr, `${where}${w.message}`);
     }
     if (flags.out !== "-") writeHuman(report, streams);
   }

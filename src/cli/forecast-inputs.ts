@@ -6,6 +6,7 @@ import type { AdRow, HistoryInterval, Holiday, Override } from "../forecast/inde
 import { missingColumns, parseCsv, type CsvTable } from "../io/csv.ts";
 import { DataError, IssueList, type DataIssue } from "../io/errors.ts";
 import { inputName, readText, type Streams } from "../io/files.ts";
+import { identifierProblem } from "../io/identifiers.ts";
 import { parseNumberCell, readIntervalColumns } from "../io/interval-table.ts";
 import { parseInstant } from "../time/instant.ts";
 import { parseDay } from "../time/zone.ts";
@@ -85,6 +86,17 @@ function columnsOf(
   return (name) => t.table.column(name);
 }
 
+/** Reports a name that must not go into a CSV output as it is (see identifiers.ts). */
+function nameCheck(
+  c: number,
+  field: string,
+  name: string,
+  bad: (c: number, field: string, message: string) => void,
+): void {
+  const problem = identifierProblem(name);
+  if (problem !== undefined) bad(c, field, problem);
+}
+
 /** Ad log: `air_time,channel[,queue][,grp][,duration_s][,planned_time]`. */
 export async function readAds(path: string, streams: Streams): Promise<Input<AdRow>> {
   const t = await table(path, streams);
@@ -108,16 +120,18 @@ export async function readAds(path: string, streams: Streams): Promise<Input<AdR
     if (typeof air === "string") bad(iAir, "air_time", air);
     const channel = t.table.cell(r, iChannel);
     if (channel === "") bad(iChannel, "channel", "expected a channel name");
+    else nameCheck(iChannel, "channel", channel, bad);
     let grp: number | undefined;
     if (iGrp >= 0 && t.table.cell(r, iGrp) !== "") {
       grp = parseNumberCell(t.table.cell(r, iGrp));
-      if (grp === undefined || grp < 0) bad(iGrp, "grp", "expected a number >= 0");
+      if (grp === undefined || !(grp >= 0 && grp <= 10_000))
+        bad(iGrp, "grp", "expected a number from 0 to 10000");
     }
     let duration: number | undefined;
     if (iDuration >= 0 && t.table.cell(r, iDuration) !== "") {
       duration = parseNumberCell(t.table.cell(r, iDuration));
-      if (duration === undefined || duration <= 0) {
-        bad(iDuration, "duration_s", "expected a number of seconds > 0");
+      if (duration === undefined || !(duration > 0 && duration <= 86_400)) {
+        bad(iDuration, "duration_s", "expected a number of seconds above 0, at most 86400");
       }
     }
     let planned: number | string | undefined;
@@ -125,8 +139,9 @@ export async function readAds(path: string, streams: Streams): Promise<Input<AdR
       planned = parseInstant(t.table.cell(r, iPlanned));
       if (typeof planned === "string") bad(iPlanned, "planned_time", planned);
     }
-    if (issues.size > 0) continue;
     const queue = iQueue >= 0 ? t.table.cell(r, iQueue) : "";
+    if (queue !== "") nameCheck(iQueue, "queue", queue, bad);
+    if (issues.size > 0) continue;
     rows.push({
       airMs: air as number,
       channel,
@@ -163,7 +178,7 @@ export async function readHolidays(path: string, streams: Streams): Promise<Inpu
   return { ...t, rows };
 }
 
-/** Overrides: `start,end[,queue],factor|calls`. */
+/** Overrides: `start,end[,queue],factor|calls` (factor 0 to 100, calls 0 to 1e7 a row). */
 export async function readOverrides(path: string, streams: Streams): Promise<Input<Override>> {
   const t = await table(path, streams);
   const issues = new IssueList();
@@ -198,12 +213,12 @@ export async function readOverrides(path: string, streams: Streams): Promise<Inp
       issues.add(at(iFactor, "factor", "give a factor or calls, not both"));
     } else if (factorText !== "") {
       factor = parseNumberCell(factorText);
-      if (factor === undefined || factor < 0)
-        issues.add(at(iFactor, "factor", "expected a number >= 0"));
+      if (factor === undefined || !(factor >= 0 && factor <= 100))
+        issues.add(at(iFactor, "factor", "expected a number from 0 to 100"));
     } else if (callsText !== "") {
       calls = parseNumberCell(callsText);
-      if (calls === undefined || calls < 0)
-        issues.add(at(iCalls, "calls", "expected a number >= 0"));
+      if (calls === undefined || !(calls >= 0 && calls <= 1e7))
+        issues.add(at(iCalls, "calls", "expected a number from 0 to 1e7"));
     } else {
       issues.add(
         at(
@@ -213,8 +228,12 @@ export async function readOverrides(path: string, streams: Streams): Promise<Inp
         ),
       );
     }
-    if (issues.size > 0) continue;
     const queue = iQueue >= 0 ? t.table.cell(r, iQueue) : "";
+    if (queue !== "") {
+      const problem = identifierProblem(queue);
+      if (problem !== undefined) issues.add(at(iQueue, "queue", problem));
+    }
+    if (issues.size > 0) continue;
     rows.push({
       startMs: start as number,
       endMs: end as number,

@@ -7,6 +7,7 @@
 import { inRange, rangeText, STAFFING_LIMITS } from "../erlang/limits.ts";
 import { parseInstant } from "../time/instant.ts";
 import { missingColumns, type CsvTable } from "./csv.ts";
+import { identifierProblem } from "./identifiers.ts";
 import { IssueList } from "./errors.ts";
 
 /**
@@ -116,7 +117,11 @@ export function readIntervalColumns(
       // one string per distinct queue name, not one per row
       const name = table.cell(r, iQueue);
       let interned = queueNames.get(name);
-      if (interned === undefined) queueNames.set(name, (interned = name));
+      if (interned === undefined) {
+        const problem = identifierProblem(name);
+        if (problem !== undefined) bad(r, iQueue, "queue", problem);
+        queueNames.set(name, (interned = name));
+      }
       out.queue[r] = interned;
     }
     if (iAht >= 0) {

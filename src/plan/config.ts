@@ -12,12 +12,21 @@
  */
 import { z } from "zod";
 import { DataError, type DataIssue } from "../io/errors.ts";
+import { STAFFING_LIMITS } from "../erlang/limits.ts";
+import { identifierProblem } from "../io/identifiers.ts";
+import { zodIssues } from "../io/zod-issues.ts";
 
+const L = STAFFING_LIMITS;
 const fraction = (what: string) =>
   z
     .number()
-    .gt(0, `${what} is a fraction in (0, 1), e.g. 0.8 for 80 %`)
-    .lt(1, `${what} is a fraction in (0, 1), e.g. 0.8 for 80 %`);
+    .gte(
+      L.serviceLevelFraction.min,
+      `${what} is a fraction from 0.01 to below 1, e.g. 0.8 for 80 %`,
+    )
+    .lt(1, `${what} is a fraction from 0.01 to below 1, e.g. 0.8 for 80 %`);
+/** A number in a closed range [min, max]. */
+const within = (range: { min: number; max: number }) => z.number().min(range.min).max(range.max);
 
 /** Service targets and staffing parameters of one queue. */
 export const queueTargetsSchema = z
@@ -27,46 +36,32 @@ export const queueTargetsSchema = z
       .describe(
         "share of calls answered within slSeconds (default 0.8 when no other target is given)",
       ),
-    slSeconds: z.number().nonnegative().default(20).describe("T of the service level, seconds"),
+    slSeconds: within(L.slSeconds).default(20).describe("T of the service level, seconds"),
     asaSeconds: z
       .number()
       .positive()
+      .max(L.asaSeconds.max)
       .optional()
       .describe("maximum average speed of answer, seconds"),
-    maxAbandonRate: z
-      .number()
-      .gt(0)
-      .lte(1)
+    maxAbandonRate: within(L.capFraction)
       .optional()
       .describe("maximum share of calls abandoned (needs patienceSeconds)"),
-    patienceSeconds: z
-      .number()
-      .positive()
+    patienceSeconds: within(L.patienceSeconds)
       .optional()
       .describe("mean caller patience, seconds: Erlang A instead of Erlang C"),
-    maxOccupancy: z
-      .number()
-      .gt(0)
-      .lte(1)
+    maxOccupancy: within(L.capFraction)
       .optional()
       .describe("maximum share of agents' time on calls"),
-    shrinkage: z
-      .number()
-      .min(0)
-      .lt(1)
+    shrinkage: within(L.shrinkage)
       .default(0)
       .describe(
         "share of paid time not on the phones (absence, meetings; not the breaks the schedule places)",
       ),
-    minAgents: z
-      .number()
+    minAgents: within(L.agents)
       .int()
-      .nonnegative()
       .default(0)
       .describe("agents at least while the queue has calls"),
-    ahtSeconds: z
-      .number()
-      .positive()
+    ahtSeconds: within(L.ahtSeconds)
       .optional()
       .describe("handle time, seconds, when the history has no aht_s"),
   })
@@ -109,6 +104,7 @@ export const planConfigSchema = z.strictObject({
     .number()
     .int()
     .positive()
+    .max(1440)
     .optional()
     .describe("forecast and staffing interval, minutes (default: the history's)"),
   start: z
@@ -129,16 +125,16 @@ export const planConfigSchema = z.strictObject({
   solver: z
     .strictObject({
       engine: z.enum(["highs", "js"]).default("highs"),
-      timeLimitSeconds: z.number().positive().default(60),
+      timeLimitSeconds: z.number().positive().max(86_400).default(60),
       gap: z.number().positive().lt(1).default(1e-4),
     })
     .default({ engine: "highs", timeLimitSeconds: 60, gap: 1e-4 })
     .describe("limits of each integer program (shift design, roster)"),
   roster: z
     .strictObject({
-      minRestHours: z.number().nonnegative().default(11),
+      minRestHours: z.number().min(0).max(48).default(11),
       twoConsecutiveDaysOff: z.boolean().default(false),
-      maxNightShiftsWeek: z.number().int().nonnegative().optional(),
+      maxNightShiftsWeek: z.number().int().min(0).max(7).optional(),
     })
     .default({ minRestHours: 11, twoConsecutiveDaysOff: false })
     .describe("rules of the roster"),
@@ -168,21 +164,20 @@ export function parsePlanConfig(raw: unknown): PlanConfig {
   const parsed = planConfigSchema.safeParse(raw);
   if (!parsed.success) {
     throw new DataError(
-      parsed.error.issues.flatMap((issue): DataIssue[] =>
-        issue.code === "unrecognized_keys"
-          ? issue.keys.map((k) => ({
-              field: pathText([...issue.path, k]),
-              message: "unknown field (see the README, or staffcast plan --print-schema)",
-            }))
-          : [{ field: pathText(issue.path) || "(the file)", message: issue.message }],
-      ),
+      zodIssues(parsed.error, "unknown field (see the README, or staffcast plan --print-schema)"),
     );
   }
   const config = parsed.data;
   const issues: DataIssue[] = [];
+  for (const q of Object.keys(config.queues)) {
+    const problem = identifierProblem(q);
+    if (problem !== undefined) issues.push({ field: `queues.${q}`, message: problem });
+  }
   const seen = new Map<string, string>();
   config.pools.forEach((pool, i) => {
     pool.forEach((q, j) => {
+      const problem = identifierProblem(q);
+      if (problem !== undefined) issues.push({ field: `pools[${i}][${j}]`, message: problem });
       const other = seen.get(q);
       if (other !== undefined)
         issues.push({ field: `pools[${i}][${j}]`, message: `queue "${q}" is already in ${other}` });
@@ -191,10 +186,4 @@ export function parsePlanConfig(raw: unknown): PlanConfig {
   });
   if (issues.length > 0) throw new DataError(issues);
   return config;
-}
-
-function pathText(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`))
-    .join("");
 }
