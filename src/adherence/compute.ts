@@ -132,7 +132,9 @@ export function computeAdherence(
   }
   const approvedBy = new Map<string, ApprovedSpan[]>();
   for (const a of options.approved ?? []) {
-    approvedBy.set(a.agentId, [...(approvedBy.get(a.agentId) ?? []), a]);
+    const list = approvedBy.get(a.agentId);
+    if (list === undefined) approvedBy.set(a.agentId, [a]);
+    else list.push(a);
   }
 
   const counts: DuplicateCounts = { duplicates: 0, conflicting: 0 };

@@ -12,6 +12,7 @@
  */
 import { z } from "zod";
 import { DataError, type DataIssue } from "../io/errors.ts";
+import { zodIssues } from "../io/zod-issues.ts";
 
 /** Activity categories of a schedule. */
 export const CATEGORIES = ["onQueue", "break", "meal", "meeting", "training", "offQueue"] as const;
@@ -117,14 +118,7 @@ export interface RulesFile {
 export function parseRules(raw: unknown = {}): AdherenceRules {
   const parsed = rulesSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new DataError(
-      parsed.error.issues.map((issue) => ({
-        field: issue.path
-          .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`))
-          .join(""),
-        message: issue.message,
-      })),
-    );
+    throw new DataError(zodIssues(parsed.error));
   }
   const file = parsed.data;
   const issues: DataIssue[] = [];

@@ -10,7 +10,7 @@ import { parseInstant } from "../time/instant.ts";
 import { createZone, formatInstant, parseDay } from "../time/zone.ts";
 import { atLeastOne, duration } from "./flags.ts";
 import { locate, readAds, readHistory, readHolidays, readOverrides } from "./forecast-inputs.ts";
-import { style } from "./format.ts";
+import { warn } from "./format.ts";
 
 interface ForecastFlags {
   history: string;
@@ -135,7 +135,7 @@ async function runForecast(flags: ForecastFlags, streams: Streams): Promise<void
     throw error;
   }
   for (const w of result.warnings) {
-    streams.stderr.write(`${style("yellow", "warning", streams.stderr)}: ${w}\n`);
+    warn(streams.stderr, w);
   }
   await writeChunksAtomic(flags.out, forecastCsvChunks(result), streams);
 }

@@ -34,6 +34,34 @@ export function style(
   return styleText(format, text, { validateStream: false });
 }
 
+/**
+ * Control characters that would act on a terminal instead of being shown: C0 (but the line
+ * feed), DEL, C1 (0x9B starts an escape sequence on some terminals) and the bidirectional
+ * overrides that reorder what is displayed ("Trojan Source").
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text for people with every control character written out as an escape (`\u001b`), so that
+ * names and values from the data (agent ids, queue names) can never drive the terminal. Line
+ * feeds stay. Applied to everything printed for people; CSV and JSON outputs stay as they are.
+ *
+ * @example
+ * forPeople("a\u001b[31mb"); // => "a\\u001b[31mb"
+ */
+export function forPeople(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Writes a warning for people to stderr: `warning: <text>`, the word in yellow on a terminal. */
+export function warn(
+  stderr: { write(chunk: string): unknown; isTTY?: boolean },
+  text: string,
+): void {
+  stderr.write(`${style("yellow", "warning", stderr)}: ${forPeople(text)}\n`);
+}
+
 /** A rate as a percentage for people: 0.88835 -> "88.8 %". */
 export function pct(v: number, digits = 1): string {
   return `${(100 * v).toFixed(digits)} %`;
@@ -52,11 +80,15 @@ export function span(seconds: number): string {
   return `${seconds} s`;
 }
 
-/** Left-aligned text columns padded to the widest cell (numbers right-aligned). */
+/**
+ * Left-aligned text columns padded to the widest cell (numbers right-aligned); cells pass
+ * through {@link forPeople}, and line feeds in them are escaped too.
+ */
 export function table(
-  rows: readonly (readonly string[])[],
+  rawRows: readonly (readonly string[])[],
   rightAligned: readonly boolean[],
 ): string {
+  const rows = rawRows.map((row) => row.map((cell) => forPeople(cell).replaceAll("\n", "\\n")));
   const widths: number[] = [];
   for (const row of rows)
     row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));

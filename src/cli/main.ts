@@ -10,7 +10,7 @@ import { registerAdherence } from "./adherence-command.ts";
 import { registerBacktest } from "./backtest-command.ts";
 import { registerErlang } from "./erlang-command.ts";
 import { registerForecast } from "./forecast-command.ts";
-import { style } from "./format.ts";
+import { forPeople, style } from "./format.ts";
 import { registerRequirements } from "./requirements-command.ts";
 import { registerPlan } from "./plan-command.ts";
 import { registerSchedule } from "./schedule-command.ts";
@@ -46,7 +46,7 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({
       writeOut: (s) => streams.stdout.write(s),
-      writeErr: (s) => streams.stderr.write(s),
+      writeErr: (s) => streams.stderr.write(forPeople(s)),
     })
     .addHelpText(
       "after",
@@ -84,12 +84,14 @@ Examples:
       return EXIT.usage;
     }
     if (error instanceof StaffcastError) {
-      streams.stderr.write(`${style("red", "error", streams.stderr)}: ${error.message}\n`);
+      streams.stderr.write(
+        `${style("red", "error", streams.stderr)}: ${forPeople(error.message)}\n`,
+      );
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     streams.stderr.write(
-      `${style("red", "internal error", streams.stderr)}: ${message}\n` +
+      `${style("red", "internal error", streams.stderr)}: ${forPeople(message)}\n` +
         "This is a bug in staffcast; please report it with the command you ran.\n",
     );
     return EXIT.failure;

@@ -8,7 +8,14 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { csvCell, csvNumber } from "../io/csv.ts";
-import { DataError, EXIT, StaffcastError, UsageError, type DataIssue } from "../io/errors.ts";
+import {
+  DataError,
+  EXIT,
+  inFile,
+  StaffcastError,
+  UsageError,
+  type DataIssue,
+} from "../io/errors.ts";
 import { inputName, type Streams } from "../io/files.ts";
 import { folderTarget, writeFolderAtomic } from "../io/folder.ts";
 import { readJson } from "../io/json.ts";
@@ -26,7 +33,7 @@ import {
 import { formatInstant } from "../time/zone.ts";
 import { forecastCsvChunks } from "./forecast-command.ts";
 import { locate, readAds, readHistory, readHolidays } from "./forecast-inputs.ts";
-import { pct, style } from "./format.ts";
+import { forPeople, pct, style, warn } from "./format.ts";
 import { REQUIREMENT_COLUMNS } from "./requirement-cells.ts";
 import { readAgents, readAvailability, readSpec, segmentsCsv } from "./schedule-command.ts";
 
@@ -143,14 +150,7 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
   const configFile =
     flags.example === undefined ? inputName(configPath) : `examples/${flags.example}/plan.json`;
   const raw = await readJson(configPath, streams);
-  let config: PlanConfig;
-  try {
-    config = parsePlanConfig(raw);
-  } catch (error) {
-    if (error instanceof DataError)
-      throw new DataError(error.issues.map((i) => ({ ...i, file: configFile })));
-    throw error;
-  }
+  const config: PlanConfig = inFile(configFile, () => parsePlanConfig(raw));
   const base = configPath === "-" ? process.cwd() : dirname(resolve(configPath));
   const path = (p: string): string => resolve(base, p);
 
@@ -265,8 +265,7 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
     },
   });
 
-  for (const w of plan.warnings)
-    streams.stderr.write(`${style("yellow", "warning", streams.stderr)}: ${w}\n`);
+  for (const w of plan.warnings) warn(streams.stderr, w);
   if (flags.json === true) {
     streams.stdout.write(files["plan.json"]!);
     return;
@@ -274,7 +273,7 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
   const s = plan.summary;
   streams.stdout.write(
     [
-      `${style("bold", "Plan", streams.stdout as { isTTY?: boolean })} written to ${flags.out}/ (${Object.keys(files).join(", ")})`,
+      `${style("bold", "Plan", streams.stdout as { isTTY?: boolean })} written to ${forPeople(flags.out)}/ (${Object.keys(files).join(", ")})`,
       `  ${Math.round(s.calls)} calls forecast; ${s.shifts} shifts, ${s.paidHours.toFixed(1)} paid hours (schedule ${s.scheduleStatus})`,
       `  expected service level ${pct(s.expectedServiceLevel ?? 0)}, occupancy ${pct(s.expectedOccupancy ?? 0)}, abandonment ${pct(s.expectedAbandonRate ?? 0)}`,
       ...(s.rosterStatus === undefined
@@ -282,7 +281,7 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
         : [
             `  roster ${s.rosterStatus}: ${s.agentsRostered} agents, ${s.unfilledShifts} shifts unfilled`,
           ]),
-      `  open ${join(flags.out, "report.html")} in a browser`,
+      `  open ${forPeople(join(flags.out, "report.html"))} in a browser`,
       "",
     ].join("\n"),
   );

@@ -5,12 +5,15 @@
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
 import { csvCell, parseCsv, requireColumns } from "../io/csv.ts";
-import { DataError, IssueList, StaffcastError, EXIT, UsageError } from "../io/errors.ts";
+import { DataError, EXIT, inFile, IssueList, StaffcastError, UsageError } from "../io/errors.ts";
 import { inputName, readText, writeTextAtomic, type Streams } from "../io/files.ts";
+import { readJson } from "../io/json.ts";
+import { identifierProblem } from "../io/identifiers.ts";
 import { parseNumberCell } from "../io/interval-table.ts";
 import {
   buildRoster,
   buildShiftModel,
+  parseScheduleJson,
   parseShiftSpec,
   solveShiftModel,
   solverNamed,
@@ -25,7 +28,7 @@ import { formatInstantUtc, parseInstant } from "../time/instant.ts";
 import { inRange, rangeText, STAFFING_LIMITS } from "../erlang/limits.ts";
 import { createZone, formatInstant, parseDay, type Zone } from "../time/zone.ts";
 import { count, inside, positiveSecondsUpToADay } from "./flags.ts";
-import { style, table } from "./format.ts";
+import { style, table, warn } from "./format.ts";
 
 function solverFlag(text: string): string {
   if (text !== "highs" && text !== "js") throw new InvalidArgumentError("expected highs or js.");
@@ -94,10 +97,11 @@ async function readRequirements(
   for (let k = 1; k < starts.length; k++) {
     const gap = starts[k]! - starts[k - 1]!;
     if (gap < SUSPICIOUS_GAP_MS) continue;
-    streams.stderr.write(
-      `${style("yellow", "warning", streams.stderr)}: ${file}: no rows for ${Math.round(gap / 86_400_000)} days ` +
-        `between line ${lineOf.get(starts[k - 1]!)!} (${formatInstantUtc(starts[k - 1]!)}) and line ` +
-        `${lineOf.get(starts[k]!)!} (${formatInstantUtc(starts[k]!)}): is a date wrong?\n`,
+    warn(
+      streams.stderr,
+      `${file}: no rows for ${Math.round(gap / 86_400_000)} days between line ` +
+        `${lineOf.get(starts[k - 1]!)!} (${formatInstantUtc(starts[k - 1]!)}) and line ` +
+        `${lineOf.get(starts[k]!)!} (${formatInstantUtc(starts[k]!)}): is a date wrong?`,
     );
   }
   return [...sum].map(([startMs, required]) => ({ startMs, required }));
@@ -109,22 +113,8 @@ export async function readSpec(
   streams: Streams,
   interval?: number,
 ): Promise<{ spec: ShiftSpec; raw: unknown }> {
-  const file = inputName(path);
-  const text = await readText(path, streams);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DataError([{ file, message: `not valid JSON: ${(error as Error).message}` }]);
-  }
-  try {
-    return { spec: parseShiftSpec(raw, interval), raw };
-  } catch (error) {
-    if (error instanceof DataError) {
-      throw new DataError(error.issues.map((issue) => ({ ...issue, file })));
-    }
-    throw error;
-  }
+  const raw = await readJson(path, streams);
+  return { spec: inFile(inputName(path), () => parseShiftSpec(raw, interval)), raw };
 }
 
 interface ScheduleFlags {
@@ -320,6 +310,10 @@ export async function readAgents(path: string, streams: Streams): Promise<Agent[
     };
     if (id === "") bad(iId, "agent_id", "expected an id");
     else if (seen.has(id)) bad(iId, "agent_id", "duplicate agent");
+    else {
+      const problem = identifierProblem(id);
+      if (problem !== undefined) bad(iId, "agent_id", problem);
+    }
     seen.add(id);
     const num = (c: number, field: string, integer: boolean): number | undefined => {
       if (c < 0 || t.cell(r, c) === "") return undefined;
@@ -340,6 +334,10 @@ export async function readAgents(path: string, streams: Streams): Promise<Agent[
       cols.skills >= 0 && t.cell(r, cols.skills) !== ""
         ? t.cell(r, cols.skills).split(/[;|]/)
         : undefined;
+    for (const skill of skills ?? []) {
+      const problem = identifierProblem(skill);
+      if (problem !== undefined) bad(cols.skills, "skills", `"${skill}" ${problem}`);
+    }
     agents.push({
       id,
       ...(skills === undefined ? {} : { skills }),
@@ -395,21 +393,9 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
   if (flags.out === "-" && flags.json === true) {
     throw new UsageError("--out - and --json would both write to stdout");
   }
+  const raw = await readJson(flags.schedule, streams);
   const file = inputName(flags.schedule);
-  let schedule: ScheduleResult & { shiftFile?: unknown };
-  try {
-    schedule = JSON.parse(await readText(flags.schedule, streams)) as ScheduleResult & {
-      shiftFile?: unknown;
-    };
-  } catch (error) {
-    if (error instanceof StaffcastError) throw error;
-    throw new DataError([{ file, message: `not valid JSON: ${(error as Error).message}` }]);
-  }
-  if (!Array.isArray(schedule.shifts) || schedule.shiftFile === undefined) {
-    throw new DataError([
-      { file, message: 'not a schedule from "staffcast schedule --out" (no shifts or shiftFile)' },
-    ]);
-  }
+  const schedule = inFile(file, () => parseScheduleJson(raw, { needs: ["shiftFile"] }));
   let spec: ShiftSpec;
   try {
     spec = parseShiftSpec(schedule.shiftFile);

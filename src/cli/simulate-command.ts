@@ -17,7 +17,9 @@ import {
 } from "../erlang/index.ts";
 import { arrivalProfile, forecastCalls, type AdResponse } from "../forecast/index.ts";
 import { parseCsv } from "../io/csv.ts";
-import { DataError, UsageError } from "../io/errors.ts";
+import { DataError, inFile, UsageError } from "../io/errors.ts";
+import { readJson } from "../io/json.ts";
+import { parseScheduleJson } from "../schedule/index.ts";
 import { inputName, readText, type Streams } from "../io/files.ts";
 import { readIntervalColumns } from "../io/interval-table.ts";
 import { inferSpacing } from "../time/duration.ts";
@@ -27,7 +29,7 @@ import { STAFFING_LIMITS } from "../erlang/limits.ts";
 import { atLeastOne, count, inside, serviceLevelFraction } from "./flags.ts";
 import { zoneFlag } from "./forecast-command.ts";
 import { locate, readAds, readHistory } from "./forecast-inputs.ts";
-import { pct, secs, table } from "./format.ts";
+import { pct, secs, table, warn } from "./format.ts";
 import { maxOf, minOf } from "../math/extent.ts";
 
 interface SimulateFlags {
@@ -118,6 +120,9 @@ Examples:
     });
 }
 
+/** The longest forecast simulated at once, days. */
+const MAX_SIMULATED_DAYS = 366;
+
 /** Step series of `values` keyed by start, on a grid of `stepMs` from the smallest start. */
 function series(starts: readonly number[], values: readonly number[], stepMs: number): StepSeries {
   const first = minOf(starts, (t) => t);
@@ -155,16 +160,31 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
   const forecast = await readHistory(flags.forecast, streams);
   const rows = forecast.rows;
   if (rows.length === 0) throw new DataError([{ file: forecast.file, message: "no rows" }]);
-  const byQueue = new Map<string, typeof rows>();
-  for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
-  const stepMs = Math.min(
-    ...[...byQueue.values()].map((l) =>
+  const byQueue = new Map<string, (typeof rows)[number][]>();
+  for (const r of rows) {
+    const list = byQueue.get(r.queue);
+    if (list === undefined) byQueue.set(r.queue, [r]);
+    else list.push(r);
+  }
+  const spacing = new Map<string, number>();
+  for (const [queue, list] of byQueue)
+    spacing.set(
+      queue,
       spacingOf(
-        l.map((r) => r.startMs),
+        list.map((r) => r.startMs),
         forecast.file,
       ),
-    ),
-  );
+    );
+  const stepMs = minOf(spacing.values(), (s) => s);
+  if (byQueue.size > 1 && maxOf(spacing.values(), (s) => s) !== stepMs) {
+    const list = [...spacing].map(([q, s]) => `${q}: ${s / 60_000} min`);
+    throw new DataError([
+      {
+        file: forecast.file,
+        message: `the queues have different interval lengths (${list.slice(0, 10).join(", ")}): give every queue the same interval`,
+      },
+    ]);
+  }
   const queues = [...byQueue.keys()];
   for (const r of rows) {
     if (r.ahtSeconds === undefined && flags.aht === undefined) {
@@ -177,6 +197,14 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
   const ads = flags.ads === undefined ? undefined : await readAds(flags.ads, streams);
   const first = minOf(rows, (r) => r.startMs);
   const last = maxOf(rows, (r) => r.startMs) + stepMs;
+  if (last - first > MAX_SIMULATED_DAYS * 86_400_000) {
+    throw new DataError([
+      {
+        file: forecast.file,
+        message: `the forecast spans ${Math.round((last - first) / 86_400_000)} days, from ${formatInstant(first, zone)} to ${formatInstant(last, zone)}: simulate at most ${MAX_SIMULATED_DAYS} days at a time`,
+      },
+    ]);
+  }
   if (ads !== undefined && flags.history !== undefined) {
     const history = await readHistory(flags.history, streams);
     const dayStart = zone.dayStart(zone.dayOf(first));
@@ -193,8 +221,9 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
       throw error;
     }
   } else if (ads !== undefined) {
-    streams.stderr.write(
-      "warning: no --history to fit the ad response: arrivals after spots follow a default response (gamma, mode 4 minutes) sized by the forecast's own bumps\n",
+    warn(
+      streams.stderr,
+      "no --history to fit the ad response: arrivals after spots follow a default response (gamma, mode 4 minutes) sized by the forecast's own bumps",
     );
   }
   const profiles = arrivalProfile(rows, stepMs / 60_000, ads?.rows ?? [], responses);
@@ -243,31 +272,14 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
     poolNames = queues;
   } else {
     const file = inputName(flags.schedule!);
-    let json: { coverage?: { start?: unknown; scheduled?: unknown }[] };
-    try {
-      json = JSON.parse(await readText(flags.schedule!, streams)) as typeof json;
-    } catch (error) {
-      if (error instanceof SyntaxError)
-        throw new DataError([{ file, message: `not valid JSON: ${error.message}` }]);
-      throw error;
-    }
-    if (!Array.isArray(json.coverage) || json.coverage.length === 0) {
-      throw new DataError([
-        { file, message: 'not a schedule from "staffcast schedule --out" (no coverage)' },
-      ]);
-    }
+    const raw = await readJson(flags.schedule!, streams);
+    const json = inFile(file, () => parseScheduleJson(raw, { needs: ["coverage"] }));
     const starts: number[] = [];
     const values: number[] = [];
-    json.coverage.forEach((c, i) => {
-      const t = typeof c.start === "string" ? parseInstant(c.start) : "missing";
-      if (typeof t === "string" || typeof c.scheduled !== "number") {
-        throw new DataError([
-          { file, field: `coverage[${i}]`, message: "expected { start, scheduled }" },
-        ]);
-      }
-      starts.push(t);
+    for (const c of json.coverage) {
+      starts.push(parseInstant(c.start) as number); // checked by parseScheduleJson
       values.push(c.scheduled);
-    });
+    }
     pools = [
       { streams: queues.map(streamOf), agents: series(starts, values, spacingOf(starts, file)) },
     ];
@@ -291,9 +303,18 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
     runs: flags.runs,
     seed: flags.seed,
   };
-  const result = simulateQueues(options);
-  const correction =
-    flags.targetSl === undefined ? undefined : correctStaffing(options, flags.targetSl);
+  let result: SimulationResult;
+  let correction: ReturnType<typeof correctStaffing> | undefined;
+  try {
+    result = simulateQueues(options);
+    correction =
+      flags.targetSl === undefined ? undefined : correctStaffing(options, flags.targetSl);
+  } catch (error) {
+    // the work limits: too many calls for the runs asked
+    if (error instanceof RangeError)
+      throw new DataError([{ file: forecast.file, message: error.message }]);
+    throw error;
+  }
 
   if (flags.json === true) {
     streams.stdout.write(

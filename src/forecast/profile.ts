@@ -50,7 +50,11 @@ export function arrivalProfile(
   responses?: ReadonlyMap<string, AdResponse>,
 ): MinuteRates[] {
   const byQueue = new Map<string, IntervalCalls[]>();
-  for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
+  for (const r of rows) {
+    const list = byQueue.get(r.queue);
+    if (list === undefined) byQueue.set(r.queue, [r]);
+    else list.push(r);
+  }
   const delays = defaultAiringDelays();
   const defaultCdf = kernelCdf(DEFAULT_KERNEL, delays);
   const cdfs = new Map<string, KernelCdf>();

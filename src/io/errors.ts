@@ -141,6 +141,23 @@ export function formatIssue(issue: DataIssue): string {
   return `${where ? `${where}: ` : ""}${field}${clip(issue.message, MAX_MESSAGE)}${got}`;
 }
 
+/**
+ * Runs a parser of data read from `file`, naming the file in the issues of a DataError it
+ * throws (those that name no file yet).
+ *
+ * @example
+ * const spec = inFile("shifts.json", () => parseShiftSpec(raw));
+ */
+export function inFile<T>(file: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof DataError)
+      throw new DataError(error.issues.map((i) => ({ ...i, file: i.file ?? file })));
+    throw error;
+  }
+}
+
 /** Collects problems, keeping the first {@link MAX_ISSUES} and counting the rest. */
 export class IssueList {
   readonly issues: DataIssue[] = [];

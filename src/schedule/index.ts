@@ -40,6 +40,7 @@ export {
   type ShiftModelSize,
 } from "./size.ts";
 export { splitBreaks, verifySchedule, type AgentBreaks } from "./verify.ts";
+export { parseScheduleJson, type ScheduleJson } from "./schedule-json.ts";
 export {
   buildRoster,
   ROSTER_LIMITS,

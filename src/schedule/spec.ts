@@ -6,16 +6,24 @@
  */
 import { z } from "zod";
 import { DataError, type DataIssue } from "../io/errors.ts";
+import { zodIssues } from "../io/zod-issues.ts";
 import { createZone } from "../time/zone.ts";
 
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
+/** Minutes within a day. */
+const minutes = () => z.number().int().min(0).max(1440);
+/** Costs and penalties: 0 to a million per unit (beyond, solvers lose precision or abort). */
+const cost = () => z.number().min(0).max(1e6);
+/** Agents on a template per day. */
+const agents = () => z.number().int().min(0).max(100_000);
+
 const breakSchema = z.strictObject({
   kind: z.enum(["break", "meal"]).default("break"),
-  minutes: z.number().int().positive(),
-  earliestAfterStart: z.number().int().nonnegative().default(0),
-  latestBeforeEnd: z.number().int().nonnegative().default(0),
+  minutes: minutes().positive(),
+  earliestAfterStart: minutes().default(0),
+  latestBeforeEnd: minutes().default(0),
   paid: z.boolean().optional(),
 });
 
@@ -23,27 +31,24 @@ const shiftSchema = z.strictObject({
   name: z.string().min(1),
   startEarliest: z.string().regex(HHMM, "expected a time HH:MM"),
   startLatest: z.string().regex(HHMM, "expected a time HH:MM"),
-  startStep: z.number().int().positive().optional(),
-  lengthMinutes: z.union([
-    z.number().int().positive(),
-    z.array(z.number().int().positive()).min(1),
-  ]),
+  startStep: minutes().positive().optional(),
+  lengthMinutes: z.union([minutes().positive(), z.array(minutes().positive()).min(1).max(1440)]),
   days: z.array(z.enum(WEEKDAYS)).min(1).optional(),
-  costPerHour: z.number().nonnegative().default(1),
-  minCount: z.number().int().nonnegative().default(0),
-  maxCount: z.number().int().nonnegative().optional(),
-  breaks: z.array(breakSchema).default([]),
+  costPerHour: cost().default(1),
+  minCount: agents().default(0),
+  maxCount: agents().optional(),
+  breaks: z.array(breakSchema).max(12).default([]),
 });
 
 const specSchema = z.strictObject({
-  interval: z.number().int().positive().optional(),
+  interval: minutes().positive().optional(),
   timeZone: z.string().min(1).default("UTC"),
   coverage: z.enum(["soft", "hard"]).default("soft"),
-  underPenalty: z.number().nonnegative().default(100),
-  overPenalty: z.number().nonnegative().default(1),
+  underPenalty: cost().default(100),
+  overPenalty: cost().default(1),
   cyclic: z.boolean().default(false),
-  shiftInstanceCost: z.number().nonnegative().default(0),
-  shifts: z.array(shiftSchema).min(1),
+  shiftInstanceCost: cost().default(0),
+  shifts: z.array(shiftSchema).min(1).max(1000),
 });
 
 /** A break of a shift template (minutes). */
@@ -88,12 +93,6 @@ export interface ShiftSpec {
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 
-function pathOf(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
-    .join("");
-}
-
 /**
  * Validates a parsed shift file.
  *
@@ -106,12 +105,7 @@ function pathOf(path: readonly PropertyKey[]): string {
 export function parseShiftSpec(input: unknown, interval?: number): ShiftSpec {
   const parsed = specSchema.safeParse(input);
   if (!parsed.success) {
-    throw new DataError(
-      parsed.error.issues.slice(0, 20).map((issue) => ({
-        field: pathOf(issue.path) || "(file)",
-        message: issue.message,
-      })),
-    );
+    throw new DataError(zodIssues(parsed.error));
   }
   const raw = parsed.data;
   const issues: DataIssue[] = [];

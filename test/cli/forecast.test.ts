@@ -231,7 +231,7 @@ describe("staffcast forecast (bad input)", () => {
         "ads.csv": "air_time,channel,grp\n2025-01-06T09:00:00Z,TV,1\nsoon,TV,x\n",
       },
       ["--ads", "ADS"],
-      /ads\.csv:3:1: air_time: expected an ISO-8601 date-time.*\n.*ads\.csv:3:3: grp: expected a number >= 0/,
+      /ads\.csv:3:1: air_time: expected an ISO-8601 date-time.*\n.*ads\.csv:3:3: grp: expected a number from 0 to 10000/,
       65,
     ],
     [

@@ -172,7 +172,9 @@ describe("staffcast schedule", () => {
       join(d, "broken.json"),
     ]);
     expect(c.code).toBe(65);
-    expect(c.stderr).toMatch(/broken\.json: not valid JSON/);
+    expect(c.stderr).toMatch(
+      /broken\.json:1:3: not valid JSON: expected a property name in double quotes/,
+    );
     const e = await runCli([
       "schedule",
       "--requirements",

@@ -201,7 +201,7 @@ describe("staffcast plan: the output folder", () => {
     expect(r.code).toBe(65);
     expect(r.stderr).toMatch(/plan\.json: days: Too small/);
     expect(r.stderr).toMatch(
-      /plan\.json: queues\.vip\.serviceLevel: serviceLevel is a fraction in \(0, 1\)/,
+      /plan\.json: queues\.vip\.serviceLevel: serviceLevel is a fraction from 0\.01 to below 1/,
     );
     const unknownQueue = smallConfig({ queues: { nope: { serviceLevel: 0.8 } } });
     const q = await runCli([
