@@ -192,7 +192,8 @@ function runErlang(flags: ErlangFlags, streams: Streams): void {
   const header = ["agents", "service level", "ASA", "P(wait)", "occupancy"];
   if (metrics.model === "erlangA") header.push("abandon");
   const rows: string[][] = [header];
-  for (let n = Math.max(0, metrics.agents - 2); n <= metrics.agents + 2; n++) {
+  const most = Math.min(metrics.agents + 2, STAFFING_LIMITS.agents.max);
+  for (let n = Math.max(0, metrics.agents - 2); n <= most; n++) {
     const m = n === metrics.agents ? metrics : evaluate(n);
     const row = [
       `${n === metrics.agents ? ">" : " "} ${n}`,

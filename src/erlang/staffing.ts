@@ -218,8 +218,28 @@ export function createStaffer(policy: StaffingPolicy): Staffer {
   const checks = buildChecks(targets, minAgents);
   const floor = Math.max(1, minAgents);
 
-  /** The metrics at the answer and one agent below (null when nothing had to be staffed). */
+  /**
+   * The metrics at the answer and one agent below (null when nothing had to be staffed).
+   *
+   * @throws RangeError when the answer is above {@link STAFFING_LIMITS}' 100,000 agents (an
+   *   occupancy cap of 0.01 on 10,000 Erlangs asks for a million)
+   */
   const solve = (
+    workload: Workload,
+    shrinkage: number,
+  ): { below: QueueMetrics | null; at: QueueMetrics } => {
+    const found = search(workload, shrinkage);
+    if (found.at.agents > STAFFING_LIMITS.agents.max) {
+      throw new RangeError(
+        `meeting the targets takes ${found.at.agents} agents in one interval, more than ` +
+          `${STAFFING_LIMITS.agents.max}: check the targets (an occupancy cap of ` +
+          `${targets.maxOccupancy ?? 1} on ${found.at.loadErlangs} Erlangs)`,
+      );
+    }
+    return found;
+  };
+
+  const search = (
     workload: Workload,
     shrinkage: number,
   ): { below: QueueMetrics | null; at: QueueMetrics } => {

@@ -98,10 +98,18 @@ describe("#7.7 every input bounded to a documented range", () => {
       calls: 1e7,
       intervalSeconds: 86_400,
       ahtSeconds: 86.4,
-      targets: { serviceLevel: { fraction: 0.99, seconds: 0 }, maxOccupancy: 0.01 },
+      targets: { serviceLevel: { fraction: 0.99, seconds: 0 }, maxOccupancy: 0.1 },
     });
     expect(r.loadErlangs).toBe(10_000);
-    expect(r.agents).toBe(1_000_000); // the occupancy cap binds
+    expect(r.agents).toBe(100_000); // the occupancy cap binds, at the agents' limit
+    expect(() =>
+      staffInterval({
+        calls: 1e7,
+        intervalSeconds: 86_400,
+        ahtSeconds: 86.4,
+        targets: { maxOccupancy: 0.01 },
+      }),
+    ).toThrow(/meeting the targets takes 1000000 agents in one interval, more than 100000/);
     const a = evaluateInterval({
       calls: 1e7,
       intervalSeconds: 86_400,
