@@ -68,6 +68,16 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
     }
     return true;
   };
+  /** A property name and its colon; what is wrong, or null. */
+  const scanKey = (): string | null => {
+    if (text.charCodeAt(i) !== 34) return "expected a property name in double quotes";
+    const bad = scanString();
+    if (bad !== null) return bad;
+    skip();
+    if (text.charCodeAt(i) !== 58) return 'expected ":" after a property name';
+    i++;
+    return null;
+  };
   if (text.charCodeAt(0) === 0xfeff) i = 1;
   // expect: a value; after a value: a separator or the end of its container
   let expectValue = true;
@@ -87,12 +97,8 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
           continue;
         }
         if (c === 123) {
-          if (text.charCodeAt(i) !== 34) return fail("expected a property name in double quotes");
-          const bad = scanString();
+          const bad = scanKey();
           if (bad !== null) return fail(bad);
-          skip();
-          if (text.charCodeAt(i) !== 58) return fail('expected ":" after a property name');
-          i++;
         }
         continue;
       }
@@ -121,12 +127,8 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
     i++;
     skip();
     if (top === 123) {
-      if (text.charCodeAt(i) !== 34) return fail("expected a property name in double quotes");
-      const bad = scanString();
+      const bad = scanKey();
       if (bad !== null) return fail(bad);
-      skip();
-      if (text.charCodeAt(i) !== 58) return fail('expected ":" after a property name');
-      i++;
     }
     expectValue = true;
   }

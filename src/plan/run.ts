@@ -237,7 +237,19 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
       // the strictest of the pool's targets: the most scheduled agents
       let best: StaffingResult | undefined;
       for (const staffer of staffers.get(u.name)!) {
-        const r = staffer.staff({ calls, intervalSeconds, ahtSeconds: aht });
+        let r: StaffingResult;
+        try {
+          r = staffer.staff({ calls, intervalSeconds, ahtSeconds: aht });
+        } catch (error) {
+          // beyond the staffing ranges (a load above 10,000 Erlangs): the history's doing
+          if (!(error instanceof RangeError)) throw error;
+          throw new DataError([
+            {
+              field: "history",
+              message: `the forecast of ${u.name} at ${new Date(t).toISOString()}: ${error.message}`,
+            },
+          ]);
+        }
         if (
           best === undefined ||
           r.scheduledAgents > best.scheduledAgents ||

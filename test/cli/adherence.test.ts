@@ -11,6 +11,14 @@ import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.ts";
 import { runCli } from "../support/cli.ts";
 
+/** The objects of NDJSON output, one a line. */
+function ndjson(text: string): Record<string, unknown>[] {
+  return text
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
 const EX = "examples/adherence";
 const example = [
   "adherence",
@@ -277,10 +285,7 @@ describe("staffcast adherence watch", () => {
       feed,
     );
     expect(r.code).toBe(0);
-    const alerts = r.stdout
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const alerts = ndjson(r.stdout);
     expect(alerts).toEqual([
       expect.objectContaining({ type: "warning", code: "badEvent", line: 2 }),
       {
@@ -368,10 +373,7 @@ describe("staffcast adherence watch: a wrong device clock and a stalled consumer
     ].join("\r\n");
     const r = await runCli(["adherence", "watch", "--schedule", join(d, "s.csv")], feed);
     expect(r.code).toBe(0);
-    const alerts = r.stdout
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const alerts = ndjson(r.stdout);
     expect(alerts).toEqual([
       {
         type: "warning",
@@ -411,10 +413,7 @@ describe("staffcast adherence watch: a wrong device clock and a stalled consumer
     const r = await runCli(["adherence", "watch", "--schedule", join(d, "s.csv")], feed);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    const alerts = r.stdout
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const alerts = ndjson(r.stdout);
     expect(alerts).toEqual([
       {
         type: "warning",

@@ -289,18 +289,20 @@ describe("#7.9 no spread of data into arguments", () => {
     expect(into.length).toBe(1_000_000);
   });
 
-  it("#7.9 simulate with 150,000 rows runs (no 'Maximum call stack size exceeded')", async () => {
-    // two queues, 75,000 quarter hours each (about two years), a call a day
-    const lines = ["start,queue,calls,aht_s"];
-    const req = ["start,queue,agents"];
-    for (let i = 0; i < 75_000; i++) {
-      const t = new Date(Date.UTC(2024, 0, 1) + i * 900_000).toISOString();
-      const calls = i % 96 === 40 ? "1" : "0";
-      lines.push(`${t},a,${calls},180`, `${t},b,${calls},180`);
-      req.push(`${t},a,1`, `${t},b,1`);
+  /** A forecast and requirements of two queues, `rows` intervals each: 150,000 rows in all. */
+  function twoQueues(rows: number, stepMs: number, callEvery: number): string {
+    const forecast = ["start,queue,calls,aht_s"];
+    const agents = ["start,queue,agents"];
+    for (let i = 0; i < rows; i++) {
+      const t = new Date(Date.UTC(2024, 0, 1) + i * stepMs).toISOString();
+      const calls = i % callEvery === callEvery / 2 ? "1" : "0";
+      forecast.push(`${t},a,${calls},180`, `${t},b,${calls},180`);
+      agents.push(`${t},a,1`, `${t},b,1`);
     }
-    const d = dir({ "f.csv": `${lines.join("\n")}\n`, "r.csv": `${req.join("\n")}\n` });
-    const r = await runCli([
+    return dir({ "f.csv": `${forecast.join("\n")}\n`, "r.csv": `${agents.join("\n")}\n` });
+  }
+  const simulate = (d: string) =>
+    runCli([
       "simulate",
       "--forecast",
       join(d, "f.csv"),
@@ -310,31 +312,17 @@ describe("#7.9 no spread of data into arguments", () => {
       "1",
       "--json",
     ]);
+
+  it("#7.9 simulate with 150,000 rows runs (no 'Maximum call stack size exceeded')", async () => {
+    // 75,000 quarter hours a queue (781 days): more than a year is refused, by name
+    const r = await simulate(twoQueues(75_000, 900_000, 96));
     noStack(r.stderr);
-    expect(r.code).toBe(65); // 781 days: more than a year is refused, by name
+    expect(r.code).toBe(65);
     expect(r.stderr).toMatch(
       /the forecast spans 781 days, .*: simulate at most 366 days at a time/,
     );
-    // 150,000 rows within a year: two queues, 75,000 five-minute intervals each (260 days)
-    const year = ["start,queue,calls,aht_s"];
-    const yearReq = ["start,queue,agents"];
-    for (let i = 0; i < 75_000; i++) {
-      const t = new Date(Date.UTC(2024, 0, 1) + i * 300_000).toISOString();
-      const calls = i % 288 === 120 ? "1" : "0";
-      year.push(`${t},a,${calls},180`, `${t},b,${calls},180`);
-      yearReq.push(`${t},a,1`, `${t},b,1`);
-    }
-    const e = dir({ "f.csv": `${year.join("\n")}\n`, "r.csv": `${yearReq.join("\n")}\n` });
-    const s = await runCli([
-      "simulate",
-      "--forecast",
-      join(e, "f.csv"),
-      "--requirements",
-      join(e, "r.csv"),
-      "--runs",
-      "1",
-      "--json",
-    ]);
+    // 75,000 five-minute intervals a queue (260 days): simulated
+    const s = await simulate(twoQueues(75_000, 300_000, 288));
     noStack(s.stderr);
     expect(s.code).toBe(0);
     const result = JSON.parse(s.stdout) as { total: { serviceLevel: number } };
