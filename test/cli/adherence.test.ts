@@ -343,8 +343,10 @@ describe("staffcast adherence watch: a wrong device clock and a stalled consumer
       stderr: { write: (s: string) => (stderr += s) },
     });
     const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-    // until the first alert is written (the schedule is read first), then a while longer
-    for (let i = 0; i < 1000 && stdout.text === ""; i++) await turn();
+    // until the first alert is written (the schedule is read first: file reads take their
+    // time on a loaded machine, so wait in real time, up to 20 s), then a while longer
+    for (let i = 0; i < 4000 && stdout.text === ""; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     for (let i = 0; i < 50; i++) await turn();
     expect(stdout.text.split("\n").length - 1).toBe(1);
     expect(produced).toBeGreaterThan(0);
