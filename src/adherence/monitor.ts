@@ -4,16 +4,39 @@
  * agent still `available` when a break starts is out of adherence from the break's start), and
  * raises an alert when an agent has been out of adherence for the alarm delay, and another when
  * the agent is back (Genesys Cloud's severe threshold, Calabrio's rule threshold: research
- * adherence-and-products.md A2, A4, A7).
+ * adherence-and-products.md A2, A4, A7). When the schedule ends (or leaves a gap) while the agent
+ * is still out, the alerted run ends with `outOfAdherenceEnded` (`reason: "scheduleEnded"`), not
+ * `backInAdherence`: the agent did not come back, the schedule stopped asking.
  *
  * Time is event time. The monitor's clock is the latest event time accepted, or an injected
  * clock (the wall clock in production, a fake one in tests). An event up to the allowed lateness
- * behind the clock is placed at its time and the agent re-evaluated; a later one is applied to
- * the historical result (and reported), not replayed into alerts. Memory: per agent its
- * schedule, the state timeline of its agent-days still open (those whose window ended less than
- * the allowed lateness ago), and a few numbers; agent-days that close are computed exactly as
- * {@link computeAdherence} would, handed out by {@link AdherenceMonitor.takeClosedDays} and
- * dropped. Nothing grows with the length of the stream.
+ * behind the clock is placed at its time and the agent re-evaluated; a later one (behind
+ * `clock()` with an injected clock, behind the latest accepted event with the event clock) is
+ * applied to the historical result (and reported), not replayed into alerts: the monitor first
+ * catches up with the clock on what it knew, then files the event, and does not evaluate the
+ * agent on it (the state it sets is still the agent's latest known state for later evaluations).
+ *
+ * The start. With an injected clock the monitor's time starts at `clock()` when it is created:
+ * what ended before is history, not news (`staffcast adherence` is the tool for the past).
+ * Schedule boundaries before the start raise no alerts; agent-days whose window closed more than
+ * the lateness before the start are not monitored and get no closed-day result (an agent-day
+ * still open at the start gets one, from the events received: before its first event an agent
+ * counts as logged out, as in {@link computeAdherence}). The agents scheduled at the start are
+ * evaluated at the start (by the first {@link AdherenceMonitor.advance} or event). Nothing is
+ * known of an agent before the monitor started watching it (the start, or the schedule change
+ * that added it) unless an event says so: an out-of-adherence run begins no earlier than that,
+ * or than the agent's earliest event applied (within the lateness) if that is earlier (an agent
+ * who should be on the phones and is not is out since the start, not since the shift began
+ * hours ago). An older event, too late for alerts, still sets the agent's state (a feed that
+ * begins with each agent's current state spares those logged in but quiet an alarm). With the
+ * event clock the time starts at the first event accepted, and the boundaries before it are
+ * replayed (replays of a day's feed).
+ *
+ * Memory: per agent its schedule, the state timeline of its agent-days still open (those whose
+ * window ended less than the allowed lateness ago), and a few numbers; agent-days that close are
+ * computed exactly as {@link computeAdherence} would, handed out by
+ * {@link AdherenceMonitor.takeClosedDays} and dropped. Nothing grows with the length of the
+ * stream.
  *
  * Events from the future. One device with a wrong clock must not move the monitor's clock (it
  * would close every agent-day at once, raise false alarms, and turn every later, correct event
@@ -80,7 +103,9 @@ export interface MonitorOptions {
   readonly allowedLatenessSeconds?: number;
   /**
    * The current time, epoch ms; default: the event clock, the latest event time accepted
-   * (events from the future held until confirmed, see {@link allowedLatenessSeconds}).
+   * (events from the future held until confirmed, see {@link allowedLatenessSeconds}). The
+   * monitor's time starts at `clock()` when it is created: boundaries before it raise no alerts,
+   * agent-days closed before it are not monitored (see the module's documentation).
    */
   readonly clock?: () => number;
   /** Zone of agent-day dates (default UTC). */
@@ -92,20 +117,29 @@ export interface MonitorOptions {
   readonly countOutsideWork?: boolean;
 }
 
-/** An alert of the monitor. */
+/**
+ * An alert of the monitor: `outOfAdherence` (out for the alarm delay), `backInAdherence` (in
+ * adherence again while still scheduled), `outOfAdherenceEnded` (the schedule ended while the
+ * agent was still out: `reason` says so), or a `warning`.
+ */
 export interface MonitorAlert {
-  readonly type: "outOfAdherence" | "backInAdherence" | "warning";
+  readonly type: "outOfAdherence" | "backInAdherence" | "outOfAdherenceEnded" | "warning";
   readonly agentId?: string;
   /** When the alert was raised (monitor time). */
   readonly atMs: number;
   /** Start of the out-of-adherence period. */
   readonly sinceMs?: number;
-  /** Scheduled activity at `atMs` (null: unscheduled). */
+  /** Scheduled activity at `atMs` (null: unscheduled, as when the schedule has ended). */
   readonly activity?: string | null;
   /** Actual state at `atMs`. */
   readonly state?: string;
-  /** Seconds out of adherence so far (outOfAdherence) or in all (backInAdherence). */
+  /**
+   * Seconds out of adherence so far (outOfAdherence) or in all (backInAdherence,
+   * outOfAdherenceEnded).
+   */
   readonly seconds?: number;
+  /** Why an out-of-adherence run ended without the agent coming back (outOfAdherenceEnded). */
+  readonly reason?: "scheduleEnded";
   /**
    * Warnings: what happened (`unknownAgent`, `unknownState`, `lateEvent`, `eventForClosedDay`,
    * `futureEvent`: an event too far ahead of the clock not applied, `clockJump`: the clock moved
@@ -151,7 +185,10 @@ export interface AdherenceMonitor {
   close(): MonitorAlert[];
   /** Replaces the schedule; open agent-days and current statuses follow the new one. */
   setSchedule(segments: readonly ScheduleSegment[]): MonitorAlert[];
-  /** Monitor time, epoch ms (-Infinity before any event with the event clock). */
+  /**
+   * Monitor time, epoch ms (`clock()` at creation with an injected clock; -Infinity before any
+   * event with the event clock).
+   */
   now(): number;
   /** An agent's current status, or undefined for an agent without a schedule. */
   status(agentId: string): AgentStatus | undefined;
@@ -179,6 +216,12 @@ interface Agent {
   eventIds: (string | undefined)[];
   ids: Set<string>;
   outSince: number | null;
+  /**
+   * Nothing is known of the agent before this instant: when the monitor started watching it
+   * (its start, or the schedule change that added it), or its earliest event applied (within
+   * the lateness) if earlier. Events too late for alerts do not move it.
+   */
+  knownFromMs: number;
   alerted: boolean;
   alertedSince: number;
   /** Latest instant the status was evaluated at. */
@@ -270,7 +313,8 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
   const alarmMs = (options.alarmAfterSeconds ?? 300) * 1000;
   const latenessMs = (options.allowedLatenessSeconds ?? 900) * 1000;
   const dayOptions = { ...dayOptionsOf(rules, options), approved: [] };
-  let now = Number.NEGATIVE_INFINITY;
+  // with an injected clock the monitor starts at its time: what ended before is history
+  let now = options.clock === undefined ? Number.NEGATIVE_INFINITY : options.clock();
   const agents: Agent[] = [];
   const byId = new Map<string, Agent>();
   const heap = new Heap();
@@ -323,6 +367,7 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
           eventIds: [],
           ids: new Set(),
           outSince: null,
+          knownFromMs: now,
           alerted: false,
           alertedSince: 0,
           lastEval: Number.NEGATIVE_INFINITY,
@@ -394,7 +439,10 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
     return { adherence, state, k, ...(reason === undefined ? {} : { reason }) };
   };
 
-  /** Start of the out-of-adherence run containing t (walking back over change points). */
+  /**
+   * Start of the out-of-adherence run containing t (walking back over change points), never
+   * before the agent's {@link Agent.knownFromMs}: nothing is known before it.
+   */
   const runStart = (agent: Agent, t: number): number => {
     let at = t;
     for (;;) {
@@ -405,6 +453,7 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
       const boundary = j >= 0 ? agent.boundaries[j]! : Number.NEGATIVE_INFINITY;
       const point = Math.max(entryTime, boundary);
       if (!Number.isFinite(point)) return at;
+      if (point <= agent.knownFromMs) return Math.min(agent.knownFromMs, t);
       if (classOf(agent, point - 1).adherence !== "out") return point;
       if (i < 0 && boundary === Number.NEGATIVE_INFINITY) return point;
       at = point - 1;
@@ -415,16 +464,21 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
   const evaluate = (agent: Agent, t: number, alerts: MonitorAlert[], rewound: boolean): void => {
     const c = classOf(agent, t);
     const activity = c.k >= 0 ? agent.segments[c.k]!.activity : null;
-    /** The alerted run is over (it lasted until `until`, at the latest). */
+    /**
+     * The alerted run is over (it lasted until `until`, at the latest): the agent is back, or,
+     * when nothing is scheduled at t any more, the schedule ended while the agent was still out.
+     */
     const backIn = (until: number): void => {
+      const ended = c.adherence === "unscheduled";
       alerts.push({
-        type: "backInAdherence",
+        type: ended ? "outOfAdherenceEnded" : "backInAdherence",
         agentId: agent.id,
         atMs: t,
         sinceMs: agent.alertedSince,
         activity,
         state: c.state,
         seconds: (until - agent.alertedSince) / 1000,
+        ...(ended ? { reason: "scheduleEnded" as const } : {}),
       });
       agent.alerted = false;
     };
@@ -561,6 +615,15 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
   };
 
   loadSchedule(options.schedule);
+  // With an injected clock, the agents scheduled at the start are evaluated at the start (a
+  // one-off check, by the first advance or event); the boundaries before it are not replayed.
+  if (Number.isFinite(now)) {
+    for (const a of agents) {
+      if (segmentAt(a, now) < 0) continue;
+      a.alarmAt = now;
+      heap.push(now, a.index * 2 + ALARM);
+    }
+  }
 
   const clockNow = (): number => (options.clock === undefined ? now : options.clock());
 
@@ -601,8 +664,11 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
         ...(e.line === undefined ? {} : { line: e.line }),
       });
     }
-    if (e.timeMs < now - latenessMs) {
-      // too late for alerts: into the history of an open agent-day, if there is one
+    if (e.timeMs < Math.max(now, clockNow()) - latenessMs) {
+      // Too late for alerts: the monitor first catches up with the clock on what it knew (so
+      // that the event drives no alert on the way), then files the event into the history of
+      // an open agent-day, if there is one.
+      advanceTo(target, true, alerts);
       const firstOpen = agent.days[0];
       const applied = firstOpen !== undefined && e.timeMs >= firstOpen.windowStartMs;
       // (an older event still sets the state carried into the next open agent-day)
@@ -627,7 +693,6 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
           ...(e.line === undefined ? {} : { line: e.line }),
         });
       }
-      advanceTo(target, true, alerts);
       return;
     }
     if (e.timeMs > now) advanceTo(e.timeMs, false, alerts);
@@ -635,6 +700,8 @@ export function createAdherenceMonitor(options: MonitorOptions): AdherenceMonito
       advanceTo(target, true, alerts);
       return;
     }
+    // an event stamped before the agent was watched says what it was doing since then
+    if (e.timeMs < agent.knownFromMs) agent.knownFromMs = e.timeMs;
     if (agent.days.length === 0) prune(agent, now - latenessMs);
     // An event behind the agent's last evaluation rewrites its recent past: re-derive the
     // status at the current time (alerts already raised stay raised).

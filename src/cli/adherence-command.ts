@@ -323,10 +323,14 @@ Examples:
     .summary("real-time adherence: NDJSON events on stdin, NDJSON alerts on stdout")
     .description(
       "Reads state events as NDJSON lines on stdin ({ agent_id, time, state, reason?, " +
-        "event_id? }) and writes alerts as NDJSON lines on stdout: { type: outOfAdherence | " +
-        "backInAdherence | warning, agentId, at, since, activity, state, seconds }. An agent " +
-        "out of adherence for --alarm-after seconds raises outOfAdherence, and backInAdherence " +
-        "when back. Schedule boundaries are re-evaluated without waiting for events. An event " +
+        "event_id? }; CSV is refused) and writes alerts as NDJSON lines on stdout: { type: " +
+        "outOfAdherence | backInAdherence | outOfAdherenceEnded | warning, agentId, at, since, " +
+        "activity, state, seconds, reason? }. An agent out of adherence for --alarm-after " +
+        "seconds raises outOfAdherence, and backInAdherence when back while still scheduled; " +
+        "when the schedule ends while the agent is still out, outOfAdherenceEnded (reason: " +
+        "scheduleEnded). Schedule boundaries are re-evaluated without waiting for events. With " +
+        "--clock wall, what ended before the start raises no alerts, and an agent scheduled at " +
+        "the start is out of adherence at the earliest since the start. An event " +
         "more than --lateness ahead of the clock (a device with a wrong clock) is not applied " +
         "and is reported as a futureEvent warning; with --clock events, events of two agents " +
         "after a quiet period confirm the jump (clockJump warning).",
@@ -377,7 +381,7 @@ async function runAdherence(flags: AdherenceFlags, streams: Streams): Promise<vo
   ] as const) {
     if (value === undefined) throw new UsageError(`required option '${name}' not specified`);
   }
-  const zone = zoneFlag(flags.tz);
+  const zone = zoneFlag(flags.tz, streams.stderr);
   const rules = await readRules(flags.rules, streams);
   const schedule = await readSchedule(flags.schedule!, streams);
   const events = await readEvents(flags.events!, streams);
@@ -515,6 +519,7 @@ function alertJson(a: MonitorAlert, zone: Zone): string {
     ...(a.activity === undefined ? {} : { activity: a.activity }),
     ...(a.state === undefined ? {} : { state: a.state }),
     ...(a.seconds === undefined ? {} : { seconds: a.seconds }),
+    ...(a.reason === undefined ? {} : { reason: a.reason }),
     ...(a.code === undefined ? {} : { code: a.code }),
     ...(a.message === undefined ? {} : { message: a.message }),
     ...(a.line === undefined ? {} : { line: a.line }),
@@ -526,9 +531,11 @@ function alertJson(a: MonitorAlert, zone: Zone): string {
  * Stdin is read a line at a time, and not further while stdout is not draining (a stalled
  * consumer stops the reading instead of piling alerts up in memory). At the end of stdin the
  * monitor is closed: events from the future it still holds are reported (`futureEvent`).
+ *
+ * @throws DataError when the first non-empty line is CSV, not NDJSON (see {@link refuseCsv})
  */
 async function runWatch(flags: WatchFlags, streams: Streams): Promise<void> {
-  const zone = zoneFlag(flags.tz);
+  const zone = zoneFlag(flags.tz, streams.stderr);
   const rules = await readRules(flags.rules, streams);
   const schedule = await readSchedule(flags.schedule, streams);
   let monitor;
@@ -567,7 +574,13 @@ async function runWatch(flags: WatchFlags, streams: Streams): Promise<void> {
         }, 1000)
       : undefined;
   try {
+    /** The first non-empty line has been seen (and was not CSV). */
+    let started = false;
     for await (const read of readLines(streams.stdin)) {
+      if (!started && (read.tooLong || read.text.trim() !== "")) {
+        started = true;
+        refuseCsv(read);
+      }
       write(lineAlerts(read, monitor));
       // the next line is pulled only once stdout has taken what this one wrote
       if (full !== undefined) await full;
@@ -576,6 +589,37 @@ async function runWatch(flags: WatchFlags, streams: Streams): Promise<void> {
   } finally {
     if (timer !== undefined) clearInterval(timer);
   }
+}
+
+/**
+ * Refuses a CSV feed: `adherence watch` reads NDJSON, and CSV would give a `badEvent` warning a
+ * line. A first non-empty line that does not start with `{`, is not JSON and holds a comma (a
+ * header such as `agent_id,time,state`, or a first CSV record) is CSV.
+ *
+ * @param read - the first non-empty line of the input
+ * @throws DataError naming `<stdin>` and the line, with a hint
+ */
+function refuseCsv(read: LineRead): void {
+  if (read.tooLong) return;
+  const text = read.text.trim();
+  if (text.startsWith("{") || !text.includes(",")) return;
+  try {
+    JSON.parse(text);
+    return; // JSON, if not an object: a bad line like any other
+  } catch {
+    // not JSON: CSV
+  }
+  throw new DataError([
+    {
+      file: "<stdin>",
+      line: read.line,
+      message:
+        "this looks like CSV, not NDJSON: adherence watch reads NDJSON events, one JSON object " +
+        'a line ({"agent_id":...,"time":...,"state":...}); for a CSV file use staffcast ' +
+        "adherence --events <file>",
+      value: text,
+    },
+  ]);
 }
 
 /** The alerts of one line of `adherence watch`'s input: the monitor's, or a bad line's. */

@@ -478,3 +478,90 @@ describe("adherence monitor: events from the future (#7.5)", () => {
     );
   });
 });
+
+describe("adherence monitor: start-up, the end of a shift and late events (#8.13)", () => {
+  const pair = [...schedule, ...schedule.map((s) => ({ ...s, agentId: "b" }))];
+
+  it("#8.13 with an injected clock, a day long over raises no alerts at start-up and is not monitored", () => {
+    let clock = T(20); // the agent-days' windows closed at 15:00 (11:00 + 4 h)
+    const m = createAdherenceMonitor({ schedule: pair, clock: () => clock });
+    expect(m.now()).toBe(T(20));
+    expect(m.advance()).toEqual([]);
+    expect(m.ingest(ev(T(20), "available"))).toEqual([]);
+    clock = Date.UTC(2025, 0, 8);
+    expect(m.advance()).toEqual([]);
+    expect(m.openDays()).toEqual([]);
+    expect(m.takeClosedDays()).toEqual([]); // the past is for `staffcast adherence`
+  });
+
+  it("#8.13 an agent whose shift is under way at start-up is out of adherence since the monitor's start, not since the shift began", () => {
+    let clock = T(10, 30);
+    const m = createAdherenceMonitor({ schedule, clock: () => clock });
+    expect(m.status("a")).toMatchObject({
+      activity: "onQueue",
+      state: "loggedOut",
+      adherence: "out",
+      outSinceMs: T(10, 30),
+    });
+    clock = T(10, 34, 59);
+    expect(m.advance()).toEqual([]);
+    clock = T(10, 36);
+    expect(brief(m.advance())).toEqual([
+      ["outOfAdherence", "a", T(10, 35), T(10, 30), "onQueue", "loggedOut", 300],
+    ]);
+  });
+
+  it("#8.13 at start-up, an event stamped before the start (within the lateness) says since when an agent is out", () => {
+    const clock = T(10, 30);
+    const m = createAdherenceMonitor({ schedule, clock: () => clock });
+    expect(brief(m.ingest(ev(T(10, 20), "meal")))).toEqual([
+      ["outOfAdherence", "a", T(10, 25), T(10, 20), "onQueue", "meal", 300],
+    ]);
+    expect(m.status("a")).toMatchObject({ adherence: "out", outSinceMs: T(10, 20) });
+  });
+
+  it("#8.13 a shift that ends while the agent is out ends the alert with outOfAdherenceEnded, not backInAdherence", () => {
+    let clock = T(8, 55);
+    const day = ["a", "b"].map((agentId) => seg(T(9), T(11), "onQueue", agentId));
+    const m = createAdherenceMonitor({ schedule: day, clock: () => clock });
+    // a never logs in; b works until 10:30, then logs out for good
+    expect(m.ingest(ev(T(8, 55), "available", "b"))).toEqual([]);
+    clock = T(10, 30);
+    expect(brief(m.ingest(ev(T(10, 30), "loggedOut", "b")))).toEqual([
+      ["outOfAdherence", "a", T(9, 5), T(9), "onQueue", "loggedOut", 300],
+    ]);
+    clock = T(11, 30);
+    const end = m.advance();
+    expect(brief(end)).toEqual([
+      ["outOfAdherence", "b", T(10, 35), T(10, 30), "onQueue", "loggedOut", 300],
+      ["outOfAdherenceEnded", "a", T(11), T(9), null, "loggedOut", 7200],
+      ["outOfAdherenceEnded", "b", T(11), T(10, 30), null, "loggedOut", 1800],
+    ]);
+    expect(end.slice(1).map((a) => a.reason)).toEqual(["scheduleEnded", "scheduleEnded"]);
+    expect(end.some((a) => a.type === "backInAdherence")).toBe(false);
+  });
+
+  it("#8.13 with an injected clock, an event more than the lateness behind clock() drives no alert, even when the monitor was not advanced", () => {
+    const day = [seg(T(9), T(11))];
+    let clock = T(8, 55);
+    const m = createAdherenceMonitor({ schedule: day, clock: () => clock });
+    expect(m.ingest(ev(T(9), "available"))).toEqual([]);
+    clock = T(10, 30); // no advance() since: the monitor's time is still 09:00
+    const late = m.ingest({ ...ev(T(10), "meal"), line: 2 });
+    expect(late).toEqual([
+      {
+        type: "warning",
+        code: "lateEvent",
+        agentId: "a",
+        atMs: T(10, 30),
+        line: 2,
+        message: "event 1800 s behind the clock: applied to the agent-day's result, not to alerts",
+      },
+    ]);
+    clock = T(20);
+    expect(m.advance().filter((a) => a.type !== "warning")).toEqual([]);
+    expect(m.takeClosedDays()).toEqual(
+      computeAdherence(day, [ev(T(9), "available"), ev(T(10), "meal")]).agents,
+    );
+  });
+});

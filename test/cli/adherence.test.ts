@@ -430,3 +430,133 @@ describe("staffcast adherence watch: a wrong device clock and a stalled consumer
     ]);
   });
 });
+
+describe("staffcast adherence watch: start-up, the end of a shift, old events and CSV (#8.13)", () => {
+  const two = `${schedule}${schedule.split("\n").slice(1).join("\n").replaceAll("ana,", "bob,")}`;
+  const event = (agent: string, time: string, state: string): string =>
+    JSON.stringify({ agent_id: agent, time: `2025-01-06T${time}:00Z`, state });
+
+  it("#8.13 --clock wall with a schedule whose day is long over raises no alerts at start-up", async () => {
+    const now = JSON.stringify({
+      agent_id: "agent01",
+      time: new Date().toISOString(),
+      state: "available",
+    });
+    const r = await runCli(
+      [
+        "adherence",
+        "watch",
+        "--schedule",
+        `${EX}/schedule.csv`,
+        "--rules",
+        `${EX}/rules.json`,
+        "--clock",
+        "wall",
+      ],
+      `${now}\n`,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+  });
+
+  it("#8.13 --clock wall: an event two years old is reported, not replayed into alerts", async () => {
+    const day = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
+    const d = dir({ "s.csv": schedule.replaceAll("2025-01-06", day) });
+    const feed = `${JSON.stringify({ agent_id: "ana", time: `${day}T09:00:00Z`, state: "available" })}\n`;
+    const r = await runCli(
+      ["adherence", "watch", "--schedule", join(d, "s.csv"), "--clock", "wall"],
+      feed,
+    );
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout)).toEqual([
+      expect.objectContaining({
+        type: "warning",
+        agentId: "ana",
+        code: "eventForClosedDay",
+        line: 1,
+      }),
+    ]);
+  });
+
+  it("#8.13 a shift that ends while the agent is logged out ends with outOfAdherenceEnded, not backInAdherence", async () => {
+    const d = dir({ "s.csv": two });
+    const lines: string[] = [];
+    for (const [time, state] of [
+      ["09:00", "available"],
+      ["09:10", "onCall"],
+      ["09:20", "available"],
+      ["09:30", "onCall"],
+      ["09:40", "available"],
+      ["09:50", "acw"],
+      ["10:00", "break"],
+      ["10:10", "break"],
+      ["10:15", "available"],
+      ["10:25", "onCall"],
+    ] as const)
+      lines.push(event("ana", time, state), event("bob", time, state));
+    lines.push(event("ana", "10:30", "loggedOut")); // ana is gone for the day
+    for (const [time, state] of [
+      ["10:35", "available"],
+      ["10:45", "onCall"],
+      ["10:55", "available"],
+      ["11:00", "loggedOut"],
+      ["11:10", "loggedOut"],
+    ] as const)
+      lines.push(event("bob", time, state));
+    const feed = lines.join("\n");
+    const r = await runCli(["adherence", "watch", "--schedule", join(d, "s.csv")], feed);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(ndjson(r.stdout)).toEqual([
+      {
+        type: "outOfAdherence",
+        agentId: "ana",
+        at: "2025-01-06T10:35:00Z",
+        since: "2025-01-06T10:30:00Z",
+        activity: "onQueue",
+        state: "loggedOut",
+        seconds: 300,
+      },
+      {
+        type: "outOfAdherenceEnded",
+        agentId: "ana",
+        at: "2025-01-06T11:00:00Z",
+        since: "2025-01-06T10:30:00Z",
+        activity: null,
+        state: "loggedOut",
+        seconds: 1800,
+        reason: "scheduleEnded",
+      },
+    ]);
+  });
+
+  it("#8.13 the help of adherence watch lists the outOfAdherenceEnded alert type", async () => {
+    const r = await runCli(["adherence", "watch", "--help"]);
+    expect(r.code).toBe(0);
+    const help = r.stdout.replace(/\s+/g, " ");
+    expect(help).toContain(
+      "type: outOfAdherence | backInAdherence | outOfAdherenceEnded | warning, agentId, at, since, activity, state, seconds, reason? }",
+    );
+    expect(help).toMatch(/outOfAdherenceEnded \(reason: scheduleEnded\)/);
+  });
+
+  it.each([
+    ["a CSV header", "agent_id,time,state\nana,2025-01-06T09:00:00Z,available\n", 1],
+    ["a CSV header after blank lines", "\n  \nagent_id,time,state\n", 3],
+    ["CSV without a header", "ana,2025-01-06T09:00:00Z,available\n", 1],
+  ])(
+    "#8.13 refuses %s on stdin (exit 65, naming the line, with a hint) and writes nothing",
+    async (_, feed, line) => {
+      const d = dir({ "s.csv": schedule });
+      const r = await runCli(["adherence", "watch", "--schedule", join(d, "s.csv")], feed);
+      expect(r.code).toBe(65);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(`<stdin>:${line}: `);
+      expect(r.stderr).toContain(
+        'adherence watch reads NDJSON events, one JSON object a line ({"agent_id":...,"time":...,"state":...}); for a CSV file use staffcast adherence --events <file>',
+      );
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
+});
