@@ -60,7 +60,7 @@ Examples:
 }
 
 async function runBacktest(flags: BacktestFlags, streams: Streams): Promise<void> {
-  const zone = zoneFlag(flags.tz);
+  const zone = zoneFlag(flags.tz, streams.stderr);
   const intervalMinutes = minutesFlag(flags.interval);
   const history = await readHistory(flags.history, streams);
   const ads = flags.ads === undefined ? undefined : await readAds(flags.ads, streams);

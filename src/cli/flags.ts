@@ -72,10 +72,17 @@ export const capFraction = inside(STAFFING_LIMITS.capFraction, { fraction: true 
 /** Shrinkage: a fraction from 0 to 0.99. */
 export const shrinkageFraction = inside(STAFFING_LIMITS.shrinkage, { fraction: true });
 
-/** A duration: 15m, 30m, 1h, 900s or plain seconds; returns seconds (1 s to a day). */
+/**
+ * A duration: 15m, 30m, 1h, 900s or plain seconds; returns seconds (1 s to a day). A bare
+ * number under 60 is refused: `--interval 30` almost always means 30 minutes, not seconds.
+ */
 export function duration(text: string): number {
   const v = parseDuration(text);
   if (typeof v === "string") throw new InvalidArgumentError(`${v}.`);
+  if (/^\s*\d+(\.\d+)?\s*$/.test(text) && v < 60)
+    throw new InvalidArgumentError(
+      `a bare number is seconds, and ${text.trim()} s is less than a minute: did you mean ${text.trim()}m? (write ${text.trim()}s for seconds)`,
+    );
   if (!inRange(v, STAFFING_LIMITS.intervalSeconds))
     throw new InvalidArgumentError("must be from 1 second to 1 day (86400 s).");
   return v;

@@ -7,7 +7,7 @@ import { csvCell, csvNumber } from "../io/csv.ts";
 import { DataError, UsageError } from "../io/errors.ts";
 import { writeChunksAtomic, type Streams } from "../io/files.ts";
 import { parseInstant } from "../time/instant.ts";
-import { createZone, formatInstant, parseDay } from "../time/zone.ts";
+import { createZone, formatInstant, legacyZoneNote, parseDay } from "../time/zone.ts";
 import { atLeastOne, duration } from "./flags.ts";
 import { locate, readAds, readHistory, readHolidays, readOverrides } from "./forecast-inputs.ts";
 import { warn } from "./format.ts";
@@ -83,13 +83,23 @@ export function instantFlag(
   return t;
 }
 
-/** The zone of --tz (a usage error when unknown). */
-export function zoneFlag(tz: string | undefined): ReturnType<typeof createZone> {
+/**
+ * The zone of --tz: a usage error unless it is a tz database name (or UTC); a warning on
+ * `stderr` for legacy names such as EST or US/Eastern.
+ */
+export function zoneFlag(
+  tz: string | undefined,
+  stderr?: { write(chunk: string): unknown; isTTY?: boolean },
+): ReturnType<typeof createZone> {
+  let zone;
   try {
-    return createZone(tz ?? "UTC");
+    zone = createZone(tz ?? "UTC");
   } catch (error) {
     throw new UsageError(`--tz: ${(error as Error).message}`);
   }
+  const note = legacyZoneNote(tz ?? "UTC");
+  if (note !== undefined && stderr !== undefined) warn(stderr, `--tz: ${note}`);
+  return zone;
 }
 
 /** Whole minutes of an --interval flag. */
@@ -101,7 +111,7 @@ export function minutesFlag(seconds: number | undefined): number | undefined {
 }
 
 async function runForecast(flags: ForecastFlags, streams: Streams): Promise<void> {
-  const zone = zoneFlag(flags.tz);
+  const zone = zoneFlag(flags.tz, streams.stderr);
   const start = instantFlag("--start", flags.start, zone);
   const actualsUntil =
     flags.actualsUntil === undefined

@@ -5,8 +5,11 @@
  */
 import type { Command } from "commander";
 import { Option } from "commander";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import {
   correctStaffing,
+  productiveFromScheduled,
   evaluateInterval,
   simulateQueues,
   type AgentPool,
@@ -23,10 +26,10 @@ import { parseScheduleJson } from "../schedule/index.ts";
 import { inputName, readText, type Streams } from "../io/files.ts";
 import { readIntervalColumns } from "../io/interval-table.ts";
 import { inferSpacing } from "../time/duration.ts";
-import { parseInstant } from "../time/instant.ts";
+import { formatInstantUtc, parseInstant } from "../time/instant.ts";
 import { formatInstant, type Zone } from "../time/zone.ts";
 import { STAFFING_LIMITS } from "../erlang/limits.ts";
-import { atLeastOne, count, inside, serviceLevelFraction } from "./flags.ts";
+import { atLeastOne, count, inside, serviceLevelFraction, shrinkageFraction } from "./flags.ts";
 import { zoneFlag } from "./forecast-command.ts";
 import { locate, readAds, readHistory } from "./forecast-inputs.ts";
 import { pct, secs, table, warn } from "./format.ts";
@@ -46,8 +49,42 @@ interface SimulateFlags {
   runs: number;
   seed: number;
   targetSl?: number;
+  shrinkage?: number;
   tz?: string;
   json?: boolean;
+}
+
+/** How the simulation pooled the queues: for people, and in the JSON. */
+interface PoolNote {
+  readonly name: string;
+  readonly queues: readonly string[];
+  /** Shrinkage applied to the schedule's agents, and where it came from. */
+  readonly shrinkage?: number;
+  readonly shrinkageFrom?: string;
+}
+
+/**
+ * The shrinkage of a plan folder's configuration, when `schedulePath` sits in one (a plan.json
+ * with `config` and `summary` beside it): the largest of its queues', as the plan shares one
+ * pool's agents. Undefined when there is no such plan.json.
+ */
+function planShrinkage(schedulePath: string): number | undefined {
+  if (schedulePath === "-") return undefined;
+  let plan: unknown;
+  try {
+    plan = JSON.parse(readFileSync(join(dirname(schedulePath), "plan.json"), "utf8"));
+  } catch {
+    return undefined;
+  }
+  const p = plan as {
+    config?: { queues?: Record<string, { shrinkage?: unknown }> };
+    summary?: unknown;
+  };
+  if (typeof p.summary !== "object" || typeof p.config?.queues !== "object") return undefined;
+  const values = Object.values(p.config.queues).map((q) =>
+    typeof q.shrinkage === "number" && q.shrinkage >= 0 && q.shrinkage <= 0.99 ? q.shrinkage : 0,
+  );
+  return maxOf(values, (v) => v, 0);
 }
 
 /** Registers `simulate`. */
@@ -100,12 +137,18 @@ export function registerSimulate(program: Command, streams: Streams): void {
       "also find the agents to add, interval by interval, until every interval meets this service level",
       serviceLevelFraction,
     )
+    .option(
+      "--shrinkage <f>",
+      "share of the schedule's agents off the phones, 0 to 0.99 (default: a plan folder's, else 0)",
+      shrinkageFraction,
+    )
     .option("--tz <zone>", "IANA zone of day starts and output times (default UTC)")
     .option("--json", "print the result JSON")
     .addHelpText(
       "after",
       `
 JSON: { total: { serviceLevel, serviceLevelCi, asaSeconds, abandonRate, abandonRateCi, occupancy },
+pools: [{ name, queues, shrinkage?, shrinkageFrom? }],
 intervals: [{ start, queue, calls, agents, serviceLevel, asaSeconds, abandonRate, occupancy }] }
 (...Ci: [low, high], 95 % across runs); with --target-sl also
 correction: { met, rounds, total, intervals: [{ start, pool, extraAgents }] }.
@@ -134,21 +177,30 @@ function series(starts: readonly number[], values: readonly number[], stepMs: nu
   return { startMs: first, stepSeconds: stepMs / 1000, values: out };
 }
 
+/**
+ * The interval grid of one queue's (or the schedule's) starts, as `inferSpacing` finds it;
+ * duplicates and starts off the grid are errors naming them.
+ */
 function spacingOf(starts: readonly number[], file: string): number {
-  const distinct = [...new Set(starts)];
-  if (distinct.length === 1) return 1_800_000; // one interval: taken as 30 minutes
-  const s = inferSpacing(distinct);
-  if (!s.ok) {
+  if (starts.length === 1) return 1_800_000; // one interval: taken as 30 minutes
+  const s = inferSpacing(starts);
+  if (!s.ok)
     throw new DataError([
       {
         file,
         message:
           s.reason === "duplicate"
-            ? `two rows of one queue start at ${new Date(s.at!).toISOString()}`
-            : "start times are not on one interval grid",
+            ? `two rows of one queue start at ${formatInstantUtc(s.at!)}`
+            : "cannot infer the interval length from a single row",
       },
     ]);
-  }
+  if (s.offGrid.length > 0)
+    throw new DataError(
+      s.offGrid.map((t) => ({
+        file,
+        message: `a row at ${formatInstantUtc(t)} is off the grid of the others (every ${s.spacingMs / 60_000} min): is its time a typo?`,
+      })),
+    );
   return s.spacingMs;
 }
 
@@ -156,7 +208,7 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
   if ((flags.requirements === undefined) === (flags.schedule === undefined)) {
     throw new UsageError("give either --requirements or --schedule");
   }
-  const zone = zoneFlag(flags.tz);
+  const zone = zoneFlag(flags.tz, streams.stderr);
   const forecast = await readHistory(flags.forecast, streams);
   const rows = forecast.rows;
   if (rows.length === 0) throw new DataError([{ file: forecast.file, message: "no rows" }]);
@@ -246,7 +298,12 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
   // agents
   let pools: AgentPool[];
   let poolNames: string[];
+  let poolNotes: PoolNote[];
   if (flags.requirements !== undefined) {
+    if (flags.shrinkage !== undefined)
+      throw new UsageError(
+        "--shrinkage applies to --schedule: the agents of --requirements are productive already",
+      );
     const file = inputName(flags.requirements);
     const t = parseCsv(await readText(flags.requirements, streams), file);
     const cols = readIntervalColumns(t, file, { callsColumn: "agents" });
@@ -270,20 +327,37 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
       };
     });
     poolNames = queues;
+    poolNotes = queues.map((q) => ({ name: q, queues: [q] }));
   } else {
     const file = inputName(flags.schedule!);
     const raw = await readJson(flags.schedule!, streams);
     const json = inFile(file, () => parseScheduleJson(raw, { needs: ["coverage"] }));
+    const fromPlan = flags.shrinkage === undefined ? planShrinkage(flags.schedule!) : undefined;
+    const shrinkage = flags.shrinkage ?? fromPlan ?? 0;
     const starts: number[] = [];
     const values: number[] = [];
     for (const c of json.coverage) {
       starts.push(parseInstant(c.start) as number); // checked by parseScheduleJson
-      values.push(c.scheduled);
+      // on the phones, as the plan counts them
+      values.push(productiveFromScheduled(Math.max(0, Math.round(c.scheduled)), shrinkage));
     }
     pools = [
       { streams: queues.map(streamOf), agents: series(starts, values, spacingOf(starts, file)) },
     ];
     poolNames = ["all"];
+    poolNotes = [
+      {
+        name: "all",
+        queues,
+        shrinkage,
+        shrinkageFrom:
+          flags.shrinkage !== undefined
+            ? "--shrinkage"
+            : fromPlan !== undefined
+              ? "the plan's configuration (its largest queue shrinkage)"
+              : "default (none)",
+      },
+    ];
   }
 
   const report = {
@@ -320,6 +394,7 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
     streams.stdout.write(
       `${JSON.stringify({
         total: totalJson(result),
+        pools: poolNotes,
         intervals: result.intervals
           .filter((x) => x.calls > 0 || x.agents > 0)
           .map((x) => ({
@@ -358,7 +433,7 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
     );
     return;
   }
-  writeHuman(result, options, zone, flags, correction, poolNames, streams);
+  writeHuman(result, options, zone, flags, correction, poolNames, poolNotes, streams);
 }
 
 function totalJson(r: SimulationResult): Record<string, unknown> {
@@ -379,6 +454,7 @@ function writeHuman(
   flags: SimulateFlags,
   correction: ReturnType<typeof correctStaffing> | undefined,
   poolNames: readonly string[],
+  poolNotes: readonly PoolNote[],
   streams: Streams,
 ): void {
   const t = result.total;
@@ -389,6 +465,10 @@ function writeHuman(
     `Simulated ${result.runs} runs, ${t.calls.toFixed(0)} calls a run`,
     `  service level ${rate(t.serviceLevel)}${ci(t.serviceLevelCi)} within ${flags.slSeconds} s, ASA ${t.asaSeconds === null ? "-" : secs(t.asaSeconds)}`,
     `  abandoned ${rate(t.abandonRate)}${ci(t.abandonRateCi)}, occupancy ${rate(t.occupancy)}`,
+    poolNotes.length === 1 && poolNotes[0]!.queues.length > 1
+      ? `  one pool of the schedule's agents answers ${poolNotes[0]!.queues.join(", ")} (first come, first served), ` +
+        `shrinkage ${pct(poolNotes[0]!.shrinkage ?? 0)} from ${poolNotes[0]!.shrinkageFrom ?? "none"}`
+      : `  each queue has its own agents (${poolNotes.map((p) => p.name).join(", ")})`,
     "",
   ];
   // the weakest intervals, next to what Erlang (steady traffic, the same agents) promises

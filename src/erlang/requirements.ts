@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { IssueList } from "../io/errors.ts";
+import { IssueList, MAX_ISSUES } from "../io/errors.ts";
 import { formatInstantUtc } from "../time/instant.ts";
 import { inferSpacing } from "../time/duration.ts";
 import { FieldRangeError } from "./limits.ts";
@@ -104,15 +104,25 @@ function intervalsByQueue(
     const spacing = inferSpacing(starts);
     if (spacing.ok) {
       intervalOf.set(queue, spacing.spacingMs / 1000);
+      spacing.offGrid.forEach((at, k) => {
+        const message =
+          `${name} has a row at ${formatInstantUtc(at)}, off the grid of its other rows ` +
+          `(every ${spacing.spacingMs / 1000} s): is its time a typo?`;
+        // rows are looked up for the listed problems only; the rest are counted
+        issues.add({
+          ...(k < MAX_ISSUES ? { row: rowAt(at) } : {}),
+          field: "start",
+          message,
+          code: "interval-offgrid",
+        });
+      });
       continue;
     }
     const at = spacing.at;
     const message =
       spacing.reason === "single"
         ? `cannot infer the interval length of ${name} from a single row`
-        : spacing.reason === "duplicate"
-          ? `${name} has two rows starting at ${formatInstantUtc(at ?? 0)}`
-          : `the start times of ${name} are not on a regular grid (gap before ${formatInstantUtc(at ?? 0)})`;
+        : `${name} has two rows starting at ${formatInstantUtc(at ?? 0)}`;
     issues.add({ row: rowAt(at), field: "start", message, code: `interval-${spacing.reason}` });
   }
   return intervalOf;
@@ -125,11 +135,11 @@ function intervalsByQueue(
  * @internal
  */
 export interface ResolvedRows {
-  readonly calls: Float64Array<ArrayBuffer>;
-  readonly intervalSeconds: Float64Array<ArrayBuffer>;
-  readonly ahtSeconds: Float64Array<ArrayBuffer>;
+  readonly calls: Float64Array;
+  readonly intervalSeconds: Float64Array;
+  readonly ahtSeconds: Float64Array;
   /** NaN where the policy's shrinkage applies. */
-  readonly shrinkage: Float64Array<ArrayBuffer>;
+  readonly shrinkage: Float64Array;
 }
 
 /**

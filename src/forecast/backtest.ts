@@ -95,6 +95,9 @@ function aggregateRows(
   return out;
 }
 
+/** Days with data an origin needs before it (a week: every weekday seen once). */
+const MIN_TRAINING_DAYS = 7;
+
 /**
  * Rolling-origin backtest of staffcast's forecast against the seasonal naive and the 4-week
  * historical average.
@@ -110,6 +113,13 @@ export function backtest(
   const zone = createZone(options.timeZone ?? "UTC");
   // The history interval, from a trial forecast's inference.
   const dataDays = [...new Set(history.map((r) => zone.dayOf(r.startMs)))].sort((a, b) => a - b);
+  const most = dataDays.length - MIN_TRAINING_DAYS;
+  if (options.origins > most) {
+    throw new RangeError(
+      `origins: the history has ${dataDays.length} days with data, and every origin needs at least ` +
+        `${MIN_TRAINING_DAYS} of them before it: use ${most > 0 ? `at most ${most} origins` : "a longer history"}`,
+    );
+  }
   const originDays = dataDays.slice(-options.origins);
   const calendar = operatingCalendar(dataDays);
   const queues = [...new Set(history.map((r) => r.queue))];

@@ -15,6 +15,8 @@ import { countQuantile } from "./quantiles.ts";
 import { selectBaseline, type Selection } from "./select.ts";
 import { buildSeries, daySlots, dayTotal, type DaySeries, type HistoryPoint } from "./series.ts";
 import { minOf } from "../math/extent.ts";
+import { END_INSTANT_MS, formatInstantUtc, MIN_INSTANT_MS } from "../time/instant.ts";
+import { inferSpacing } from "../time/duration.ts";
 
 /** One history row. */
 export interface HistoryInterval {
@@ -120,15 +122,14 @@ export interface ForecastResult {
 
 const HORIZONS = 7;
 
-/** Interval length from start times (smallest gap, every gap a multiple of it), minutes. */
+/**
+ * Interval length from start times, minutes: the most common gap between consecutive starts
+ * (ties: the smaller; see inferSpacing). Rows off that grid are reported when the history is
+ * placed on it. Undefined with fewer than two distinct starts.
+ */
 function spacingMinutes(starts: readonly number[]): number | undefined {
-  const sorted = [...new Set(starts)].sort((a, b) => a - b);
-  let min = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < sorted.length; i++) min = Math.min(min, sorted[i]! - sorted[i - 1]!);
-  if (!Number.isFinite(min)) return undefined;
-  for (let i = 1; i < sorted.length; i++)
-    if ((sorted[i]! - sorted[i - 1]!) % min !== 0) return undefined;
-  return min / 60_000;
+  const s = inferSpacing([...new Set(starts)]);
+  return s.ok ? s.spacingMs / 60_000 : undefined;
 }
 
 /**
@@ -146,6 +147,15 @@ export function forecastCalls(
   const zone = createZone(options.timeZone ?? "UTC");
   if (!Number.isInteger(options.days) || options.days < 1) {
     throw new RangeError(`days must be a whole number >= 1, got ${options.days}`);
+  }
+  // every instant written must read back (years 1900 to 9999); a day of margin for the zone
+  if (
+    !(options.start >= MIN_INSTANT_MS) ||
+    !(options.start + (options.days + 1) * 86_400_000 <= END_INSTANT_MS)
+  ) {
+    throw new RangeError(
+      "the forecast must lie within the years 1900 to 9999 (its start and its last day)",
+    );
   }
   const warnings: string[] = [];
   const queues: string[] = [];
@@ -177,10 +187,13 @@ export function forecastCalls(
     );
     const known = spacings.filter((s): s is number => s !== undefined);
     if (known.length === 0) {
+      const first = minOf(history, (r) => r.startMs);
       throw new DataError([
         {
           message:
-            "cannot infer the history's interval length: every queue needs rows on a regular grid, at least two",
+            first >= cutoff
+              ? `the forecast starts at ${formatInstantUtc(options.start)}, before the history's first row (${formatInstantUtc(first)}): it needs history before its start`
+              : "cannot infer the history's interval length: every queue needs at least two rows before the forecast's start",
         },
       ]);
     }
@@ -242,8 +255,10 @@ export function forecastCalls(
   });
   if (issues.length > 0) throw new DataError(issues);
 
+  const closedWeekdays = new Map<number, string[]>();
   for (const { queue, series, actuals, spots } of perQueue) {
     const result = forecastQueue({
+      closedWeekdays,
       queue,
       series,
       actuals,
@@ -264,6 +279,13 @@ export function forecastCalls(
     models.push(result.model);
     for (const r of result.rows) if (r.startMs >= options.start && r.startMs < endMs) rows.push(r);
   }
+  for (const [weekday, names] of [...closedWeekdays].sort((a, b) => a[0] - b[0])) {
+    const which =
+      names.length === queues.length
+        ? ""
+        : ` of ${names.map((q) => (q === "" ? "the forecast" : `queue "${q}"`)).join(", ")}`;
+    warnings.push(`no history for ${WEEKDAYS[weekday]!}${which}: forecast 0 (closed)`);
+  }
   const order = new Map(queues.map((q, i) => [q, i]));
   rows.sort((a, b) => a.startMs - b.startMs || order.get(a.queue)! - order.get(b.queue)!);
   return { rows, models, warnings, zone, intervalMinutes: output };
@@ -282,6 +304,20 @@ function parseHolidays(list: readonly Holiday[]): ParsedHoliday[] {
   });
 }
 
+/**
+ * Per weekday (0 Sunday) and slot, whether any day of the history had a call in that slot: the
+ * center's opening hours as the history shows them.
+ */
+function openSlots(series: DaySeries): Uint8Array[] {
+  const open = Array.from({ length: 7 }, () => new Uint8Array(series.slots));
+  series.days.forEach((d, i) => {
+    const row = series.calls[i]!;
+    const mark = open[weekdayOf(d)]!;
+    for (let s = 0; s < series.slots; s++) if (row[s]! > 0) mark[s] = 1;
+  });
+  return open;
+}
+
 interface QueueTask {
   readonly queue: string;
   readonly series: DaySeries;
@@ -297,6 +333,8 @@ interface QueueTask {
   readonly delays: readonly number[];
   readonly overrides: readonly Override[];
   readonly warnings: string[];
+  /** Weekdays (0 Sunday) the history never opens, and the queues they were met in. */
+  readonly closedWeekdays: Map<number, string[]>;
 }
 
 const WEEKDAYS = [
@@ -405,7 +443,10 @@ function forecastQueue(task: QueueTask): { rows: ForecastRow[]; model: QueueFore
       profile = new Float64Array(slots);
       if (!warnedWeekday.has(weekdayOf(d)) && series.days.length > 0) {
         warnedWeekday.add(weekdayOf(d));
-        task.warnings.push(`no history for ${WEEKDAYS[weekdayOf(d)]}${label}: forecast 0`);
+        // said once per weekday for all queues, by forecastCalls
+        const list = task.closedWeekdays.get(weekdayOf(d)) ?? [];
+        list.push(queue);
+        task.closedWeekdays.set(weekdayOf(d), list);
       }
     } else {
       profile = fitted.forecast(d, method);
@@ -440,6 +481,12 @@ function forecastQueue(task: QueueTask): { rows: ForecastRow[]; model: QueueFore
   if (task.actuals.size > 0 || task.cutoff > task.start) {
     intradayUpdate(intervals, task, fit.response, base, adProfiles, targetDays);
   }
+
+  // Closed hours: a (weekday, slot) without a call in any week of the history gets none (the
+  // tail of a spot aired near closing would otherwise forecast calls after hours). Planner
+  // overrides below may still put calls there on purpose.
+  const open = openSlots(series);
+  for (const iv of intervals) if (!open[weekdayOf(iv.day)]![iv.slot]) iv.mean = 0;
 
   // Planner overrides.
   for (const o of task.overrides) {

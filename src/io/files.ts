@@ -18,6 +18,7 @@
  *
  * @module
  */
+import { isUtf8 } from "node:buffer";
 import { randomBytes } from "node:crypto";
 import { createReadStream, rmSync } from "node:fs";
 import { chmod, lstat, open, readdir, readlink, rename, rm, stat } from "node:fs/promises";
@@ -75,8 +76,39 @@ async function readBounded(stream: NodeJS.ReadableStream, file: string): Promise
 }
 
 /**
+ * Offset of the first byte that breaks UTF-8 (RFC 3629: no overlong forms, no surrogates, at
+ * most U+10FFFF), or the length when there is none.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return i;
+}
+
+/**
  * Text of an input's bytes: UTF-8, with a byte-order mark kept for the parsers to skip. Refuses
- * what is not text (a NUL byte) and UTF-16, naming the file.
+ * UTF-16 (by its byte-order mark), invalid UTF-8 (naming the line and byte: Latin-1 text would
+ * otherwise turn distinct names into the same U+FFFD) and what is not text (a NUL byte).
  *
  * @throws DataError (exit 65)
  */
@@ -95,6 +127,18 @@ export function decodeText(bytes: Buffer, file: string): string {
     for (let i = bytes.indexOf(10); i >= 0 && i < nul; i = bytes.indexOf(10, i + 1)) line++;
     throw new DataError([
       { file, line, message: `not a text file: it has a NUL byte (byte ${nul + 1})` },
+    ]);
+  }
+  if (!isUtf8(bytes)) {
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = bytes.indexOf(10); i >= 0 && i < at; i = bytes.indexOf(10, i + 1)) line++;
+    throw new DataError([
+      {
+        file,
+        line,
+        message: `not valid UTF-8 at byte ${at + 1} (0x${bytes[at]!.toString(16).toUpperCase().padStart(2, "0")}): save the file as UTF-8 (it may be Latin-1 or Windows-1252)`,
+      },
     ]);
   }
   return bytes.toString("utf8");

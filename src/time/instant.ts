@@ -2,10 +2,28 @@
  * Instants: ISO-8601 text with an explicit offset (or Z) <-> UTC epoch milliseconds.
  *
  * Parsing never consults the machine's time zone: text without an offset is rejected rather
- * than silently read in local time (`new Date("2025-06-01T08:00:00")` would do that).
+ * than silently read in local time (`new Date("2025-06-01T08:00:00")` would do that). One rule
+ * for years everywhere: 1900 to 9999 ({@link MIN_YEAR}, {@link MAX_YEAR}); `Date.UTC` is never
+ * used on parsed fields (it reads years 0 to 99 as 1900 to 1999).
  *
  * @module
  */
+
+/** The first year staffcast reads or writes. */
+export const MIN_YEAR = 1900;
+/** The last year staffcast reads or writes (a four-digit year). */
+export const MAX_YEAR = 9999;
+/** 1900-01-01T00:00:00Z, the first instant staffcast accepts. */
+export const MIN_INSTANT_MS = -2_208_988_800_000;
+/** 10000-01-01T00:00:00Z: every instant staffcast accepts or writes is before it. */
+export const END_INSTANT_MS = 253_402_300_800_000;
+
+/** The year rule in words, for messages. */
+export function yearProblem(year: number): string | undefined {
+  return year < MIN_YEAR || year > MAX_YEAR
+    ? `year ${String(year).padStart(4, "0")} is outside ${MIN_YEAR} to ${MAX_YEAR}`
+    : undefined;
+}
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:(Z|z)|([+-])(\d{2}):?(\d{2}))$/;
@@ -28,6 +46,14 @@ function isLeap(year: number): boolean {
  * parseInstant("2025-03-09T08:00:00"); // => "no time-zone offset (add Z or +HH:MM)"
  */
 export function parseInstant(text: string): number | string {
+  const t = parseFields(text);
+  if (typeof t === "number" && !(t >= MIN_INSTANT_MS && t < END_INSTANT_MS))
+    return "the instant is outside 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z";
+  return t;
+}
+
+/** {@link parseInstant} without the final range check (an offset may cross a year's edge). */
+function parseFields(text: string): number | string {
   const fast = parseCanonical(text);
   if (fast === fast) return fast; // not NaN
   const m = ISO.exec(text);
@@ -44,6 +70,8 @@ export function parseInstant(text: string): number | string {
   const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, "0").slice(0, 3));
+  const badYear = yearProblem(year);
+  if (badYear !== undefined) return badYear;
   if (month < 1 || month > 12) return `month ${m[2]} is out of range`;
   const monthDays = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
   if (day < 1 || day > monthDays) return `day ${m[3]} does not exist in ${m[1]}-${m[2]}`;
@@ -58,7 +86,11 @@ export function parseInstant(text: string): number | string {
       return `offset ${m[9] ?? ""}${m[10] ?? ""}:${m[11] ?? ""} is out of range`;
     offsetMinutes = (m[9] === "-" ? -1 : 1) * (oh * 60 + om);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+  return (
+    daysFromCivil(year, month, day) * 86_400_000 +
+    ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
+    millis
+  );
 }
 
 /** Value of the two decimal digits at `i`, or NaN. */
@@ -72,7 +104,7 @@ function digits2(text: string, i: number): number {
  * Days from 1970-01-01 to a proleptic Gregorian date (month 1-12), the "days from civil"
  * algorithm of H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
  */
-function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -116,7 +148,8 @@ function parseCanonical(text: string): number {
     }
     offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   }
-  // NaN fields fail these comparisons too
+  // NaN fields fail these comparisons too; the full parser explains what is wrong
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR)) return Number.NaN;
   if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) {
     return Number.NaN;
   }

@@ -10,6 +10,46 @@
  * @module
  */
 import { TZDate, tzOffset } from "@date-fns/tz";
+import { daysFromCivil, yearProblem } from "./instant.ts";
+import { TZ_LINKS, TZ_ZONES } from "./tz-names.generated.ts";
+
+const ZONES = new Set(TZ_ZONES);
+const LINKS = new Map(TZ_LINKS);
+/** Areas of the tz database's Area/Location names; other names are legacy. */
+const AREA =
+  /^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\//;
+
+/**
+ * Whether `name` is a zone or link name of the tz database (or UTC): anything else is refused,
+ * even where the runtime would guess (it reads "CST" as US Central, though China and Cuba use it
+ * too).
+ *
+ * @returns what is wrong, or undefined for a tz database name
+ * @example
+ * zoneNameProblem("Europe/Berlin"); // => undefined
+ * zoneNameProblem("CST"); // => 'unknown time zone "CST": give a tz database name such as ...'
+ */
+export function zoneNameProblem(name: string): string | undefined {
+  if (name === "UTC" || ZONES.has(name) || LINKS.has(name)) return undefined;
+  return (
+    `unknown time zone "${name}": give a tz database name such as America/Chicago, ` +
+    "Europe/Berlin or Asia/Shanghai (abbreviations such as CST or IST are ambiguous), or UTC"
+  );
+}
+
+/**
+ * A note for legacy names of the tz database (US/Eastern, EST, CST6CDT, GB): valid, but a city
+ * zone says what is meant.
+ *
+ * @returns the note, or undefined for an Area/City name or UTC
+ */
+export function legacyZoneNote(name: string): string | undefined {
+  if (name === "UTC" || AREA.test(name) || zoneNameProblem(name) !== undefined) return undefined;
+  const target = LINKS.get(name);
+  return target === undefined || !AREA.test(target)
+    ? `time zone "${name}" is a legacy name of the tz database: prefer a city zone (Area/City), such as America/New_York`
+    : `time zone "${name}" is a legacy name of the tz database for ${target}: prefer ${target}`;
+}
 
 const DAY_MS = 86_400_000;
 /** Offsets change on quarter hours in every zone, so they are cached per quarter hour. */
@@ -34,9 +74,9 @@ export function weekdayOf(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
-/** Day number of a calendar date. */
+/** Day number of a calendar date (any year: not `Date.UTC`, which reads 0 to 99 as 19xx). */
 export function dayNumber(year: number, month: number, day: number): number {
-  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+  return daysFromCivil(year, month, day);
 }
 
 /** "YYYY-MM-DD" of a day number. */
@@ -56,6 +96,8 @@ export function parseDay(text: string): number | string {
   const m = DATE.exec(text);
   if (m === null) return "expected a date such as 2025-01-06";
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const badYear = yearProblem(y);
+  if (badYear !== undefined) return badYear;
   const n = dayNumber(y, mo, d);
   if (formatDay(n) !== text) return `${text} is not a calendar date`;
   return n;
@@ -64,17 +106,17 @@ export function parseDay(text: string): number | string {
 /**
  * A zone by IANA name ("Europe/Berlin", "UTC", ...).
  *
- * @throws RangeError for a name the runtime's time-zone database does not know
+ * @throws RangeError for a name that is not a tz database name (see {@link zoneNameProblem})
  * @example
  * const berlin = createZone("Europe/Berlin");
  * berlin.dayStart(dayNumber(2025, 3, 30)); // 2025-03-29T23:00:00Z, a 23-hour day follows
  */
 export function createZone(name: string): Zone {
   const utc = name === "UTC" || name === "Etc/UTC" || name === "Z";
+  const problem = utc ? undefined : zoneNameProblem(name);
+  if (problem !== undefined) throw new RangeError(problem);
   if (!utc && Number.isNaN(tzOffset(name, new Date(0)))) {
-    throw new RangeError(
-      `unknown time zone "${name}" (expected an IANA name such as Europe/Berlin)`,
-    );
+    throw new RangeError(`time zone "${name}" is not known to this runtime's time-zone data`);
   }
   const offsets = new Map<number, number>();
   const starts = new Map<number, number>();
