@@ -13,6 +13,7 @@
 import { z } from "zod";
 import { DataError, type DataIssue } from "../io/errors.ts";
 import { zodIssues } from "../io/zod-issues.ts";
+import { parseRecord } from "../io/records.ts";
 
 /** Activity categories of a schedule. */
 export const CATEGORIES = ["onQueue", "break", "meal", "meeting", "training", "offQueue"] as const;
@@ -116,12 +117,14 @@ export interface RulesFile {
  * rules.classify("phone", "onCall"); // => "in"
  */
 export function parseRules(raw: unknown = {}): AdherenceRules {
-  const parsed = rulesSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new DataError(zodIssues(parsed.error));
-  }
-  const file = parsed.data;
-  const issues: DataIssue[] = [];
+  // Activity codes are names: a null-prototype record keeps any of them (see io/records.ts).
+  const object = typeof raw === "object" && raw !== null && !Array.isArray(raw);
+  const rawActivities = object ? (raw as { activities?: unknown }).activities : undefined;
+  const parsed = rulesSchema.safeParse(object ? { ...raw, activities: {} } : raw);
+  const issues: DataIssue[] = parsed.success ? [] : zodIssues(parsed.error);
+  const activities = parseRecord(rawActivities, "activities", z.enum(CATEGORIES), issues);
+  if (!parsed.success || issues.length > 0) throw new DataError(issues);
+  const file = { ...parsed.data, activities };
   for (const code of Object.keys(file.activities)) {
     if ((CATEGORIES as readonly string[]).includes(code) && file.activities[code] !== code) {
       issues.push({

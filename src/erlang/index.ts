@@ -18,6 +18,7 @@ export {
   DEFAULT_SL_SECONDS,
   evaluateInterval,
   offeredLoad,
+  productiveFromScheduled,
   resolveTargets,
   scheduledFromProductive,
   staffInterval,

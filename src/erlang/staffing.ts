@@ -5,6 +5,7 @@
  * @module
  */
 import { bindingAndFraction, buildChecks } from "./checks.ts";
+import { plural } from "../io/text.ts";
 import { checkRange, FieldRangeError, inRange, STAFFING_LIMITS } from "./limits.ts";
 import { erlangAAt, erlangAFromBlocking } from "./erlang-a.ts";
 import { erlangB } from "./erlang-b.ts";
@@ -91,6 +92,21 @@ export function offeredLoad(w: Workload): number {
 export function scheduledFromProductive(agents: number, shrinkage: number): number {
   if (agents === 0) return 0;
   return Math.ceil(agents / (1 - shrinkage) - 1e-9);
+}
+
+/**
+ * Agents on the phones out of `scheduled` whole agents at `shrinkage`: floor(scheduled x
+ * (1 - shrinkage)), but at least one when one is scheduled (one agent at 10 % shrinkage still
+ * answers the phone; rounding him away would show a queue with calls as unstaffed). The plan's
+ * expected service and the simulation of a schedule both count agents so.
+ *
+ * @example
+ * productiveFromScheduled(10, 0.3); // => 7
+ * productiveFromScheduled(1, 0.1); // => 1
+ */
+export function productiveFromScheduled(scheduled: number, shrinkage: number): number {
+  const n = Math.floor(scheduled * (1 - shrinkage) + 1e-9);
+  return scheduled >= 1 ? Math.max(1, n) : Math.max(0, n);
 }
 
 /**
@@ -231,7 +247,7 @@ export function createStaffer(policy: StaffingPolicy): Staffer {
     const found = search(workload, shrinkage);
     if (found.at.agents > STAFFING_LIMITS.agents.max) {
       throw new RangeError(
-        `meeting the targets takes ${found.at.agents} agents in one interval, more than ` +
+        `meeting the targets takes ${plural(found.at.agents, "agent")} in one interval, more than ` +
           `${STAFFING_LIMITS.agents.max}: check the targets (an occupancy cap of ` +
           `${targets.maxOccupancy ?? 1} on ${found.at.loadErlangs} Erlangs)`,
       );

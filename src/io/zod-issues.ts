@@ -24,11 +24,19 @@ export function fieldPath(path: readonly PropertyKey[]): string {
  * The issues of a failed zod parse, located by field.
  *
  * @param unknownFieldHint - said of a field the schema does not know
+ * @param prefix - the path of the validated value inside the file
  */
-export function zodIssues(error: z.ZodError, unknownFieldHint = "unknown field"): DataIssue[] {
+export function zodIssues(
+  error: z.ZodError,
+  unknownFieldHint = "unknown field",
+  prefix: readonly PropertyKey[] = [],
+): DataIssue[] {
   return error.issues.flatMap((issue): DataIssue[] =>
     issue.code === "unrecognized_keys"
-      ? issue.keys.map((k) => ({ field: fieldPath([...issue.path, k]), message: unknownFieldHint }))
-      : [{ field: fieldPath(issue.path) || "(the file)", message: issue.message }],
+      ? issue.keys.map((k) => ({
+          field: fieldPath([...prefix, ...issue.path, k]),
+          message: unknownFieldHint,
+        }))
+      : [{ field: fieldPath([...prefix, ...issue.path]) || "(the file)", message: issue.message }],
   );
 }

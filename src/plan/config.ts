@@ -14,6 +14,8 @@ import { z } from "zod";
 import { DataError, type DataIssue } from "../io/errors.ts";
 import { STAFFING_LIMITS } from "../erlang/limits.ts";
 import { identifierProblem } from "../io/identifiers.ts";
+import { parseRecord } from "../io/records.ts";
+import { createZone } from "../time/zone.ts";
 import { zodIssues } from "../io/zod-issues.ts";
 
 const L = STAFFING_LIMITS;
@@ -161,14 +163,26 @@ export function planConfigJsonSchema(): Record<string, unknown> {
  * parsePlanConfig({ history: "history.csv", shifts: "shifts.json", start: "2025-01-06", days: 7 });
  */
 export function parsePlanConfig(raw: unknown): PlanConfig {
-  const parsed = planConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new DataError(
-      zodIssues(parsed.error, "unknown field (see the README, or staffcast plan --print-schema)"),
-    );
+  // Queue targets are keyed by queue name: read them into a null-prototype object, so that a
+  // queue named __proto__ or constructor is a queue like any other (see io/records.ts).
+  const object = typeof raw === "object" && raw !== null && !Array.isArray(raw);
+  const rawQueues = object ? (raw as { queues?: unknown }).queues : undefined;
+  const parsed = planConfigSchema.safeParse(object ? { ...raw, queues: {} } : raw);
+  const unknownHint = "unknown field (see the README, or staffcast plan --print-schema)";
+  const issues: DataIssue[] = parsed.success ? [] : zodIssues(parsed.error, unknownHint);
+  const queues = parseRecord(rawQueues, "queues", queueTargetsSchema, issues, unknownHint);
+  if (!parsed.success || issues.length > 0) throw new DataError(issues);
+  const config: PlanConfig = { ...parsed.data, queues };
+  try {
+    createZone(config.timeZone);
+  } catch (error) {
+    issues.push({ field: "timeZone", message: (error as Error).message });
   }
-  const config = parsed.data;
-  const issues: DataIssue[] = [];
+  if (config.intervalMinutes !== undefined && 1440 % config.intervalMinutes !== 0)
+    issues.push({
+      field: "intervalMinutes",
+      message: `must divide a day (1440 minutes), got ${config.intervalMinutes}`,
+    });
   for (const q of Object.keys(config.queues)) {
     const problem = identifierProblem(q);
     if (problem !== undefined) issues.push({ field: `queues.${q}`, message: problem });

@@ -9,7 +9,6 @@
  */
 import {
   createStaffer,
-  evaluateInterval,
   type StaffingPolicy,
   type StaffingResult,
   type Staffer,
@@ -33,9 +32,9 @@ import {
   type ShiftSpec,
 } from "../schedule/index.ts";
 import { parseInstant } from "../time/instant.ts";
-import { createZone, parseDay, type Zone } from "../time/zone.ts";
+import { createZone, legacyZoneNote, parseDay, type Zone } from "../time/zone.ts";
 import type { PlanConfig, QueueTargets } from "./config.ts";
-import { appendAll, maxOf, minOf } from "../math/extent.ts";
+import { appendAll } from "../math/extent.ts";
 
 /** Everything a plan is made from, parsed. */
 export interface PlanInputs {
@@ -48,38 +47,16 @@ export interface PlanInputs {
   readonly availability?: readonly Availability[];
 }
 
-/** A group of queues staffed together. */
-export interface StaffingUnit {
-  /** The queue's name, or the pool's queues joined by "+". */
-  readonly name: string;
-  readonly queues: readonly string[];
-}
+import {
+  expectedService,
+  serviceWarnings,
+  type ExpectedInterval,
+  type QueueService,
+  type RequirementRow,
+  type StaffingUnit,
+} from "./service.ts";
 
-/** Requirement of one unit in one interval. */
-export interface RequirementRow {
-  readonly unit: string;
-  readonly startMs: number;
-  readonly calls: number;
-  readonly ahtSeconds: number;
-  readonly result: StaffingResult;
-}
-
-/** What the schedule delivers in one interval (all units). */
-export interface ExpectedInterval {
-  readonly startMs: number;
-  readonly calls: number;
-  /** Scheduled agents needed (fractional, shrinkage included), summed over units. */
-  readonly required: number;
-  /** Agents the schedule has on the phones (net of breaks). */
-  readonly scheduled: number;
-  /** Calls-weighted service level over the units, each against its own T; null without calls. */
-  readonly serviceLevel: number | null;
-  readonly abandonRate: number | null;
-  readonly occupancy: number | null;
-  /** Agents on the phones after shrinkage, and the offered load (Erlangs). */
-  readonly productiveAgents: number;
-  readonly loadErlangs: number;
-}
+export type { ExpectedInterval, QueueService, RequirementRow, StaffingUnit } from "./service.ts";
 
 /** Figures of the whole plan. */
 export interface PlanSummary {
@@ -109,6 +86,8 @@ export interface PlanResult {
   readonly schedule: ScheduleResult;
   readonly roster?: RosterResult;
   readonly expected: readonly ExpectedInterval[];
+  /** Per queue, the expected service against its targets. */
+  readonly queues: readonly QueueService[];
   readonly summary: PlanSummary;
   readonly warnings: readonly string[];
 }
@@ -155,16 +134,33 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
   const zone = createZone(config.timeZone);
   const startMs = startOf(config.start, zone);
   const warnings: string[] = [];
+  const legacy = legacyZoneNote(config.timeZone);
+  if (legacy !== undefined) warnings.push(`timeZone: ${legacy}`);
+  // own entries only: a queue named constructor or __proto__ is a queue like any other
+  const targetsOf = (q: string): QueueTargets =>
+    Object.hasOwn(config.queues, q) ? config.queues[q]! : DEFAULT_TARGETS;
 
   progress?.("forecast", 1, steps);
-  const forecast = forecastCalls(inputs.history, {
-    start: startMs,
-    days: config.days,
-    timeZone: zone.name,
-    ...(config.intervalMinutes === undefined ? {} : { intervalMinutes: config.intervalMinutes }),
-    ...(inputs.ads === undefined ? {} : { ads: inputs.ads }),
-    ...(inputs.holidays === undefined ? {} : { holidays: inputs.holidays }),
-  });
+  let forecast: ForecastResult;
+  try {
+    forecast = forecastCalls(inputs.history, {
+      start: startMs,
+      days: config.days,
+      timeZone: zone.name,
+      ...(config.intervalMinutes === undefined ? {} : { intervalMinutes: config.intervalMinutes }),
+      ...(inputs.ads === undefined ? {} : { ads: inputs.ads }),
+      ...(inputs.holidays === undefined ? {} : { holidays: inputs.holidays }),
+    });
+  } catch (error) {
+    // options the configuration set that do not fit the history: name the field
+    if (!(error instanceof RangeError)) throw error;
+    const field = /output interval/.test(error.message)
+      ? "intervalMinutes"
+      : /start|years/.test(error.message)
+        ? "start"
+        : "history";
+    throw new DataError([{ field, message: error.message }]);
+  }
   appendAll(warnings, forecast.warnings);
   const queues = [...new Set(forecast.rows.map((r) => r.queue))];
   const issues: DataIssue[] = [];
@@ -185,10 +181,10 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
     });
   });
   for (const q of queues) {
-    if (config.queues[q] === undefined)
+    if (!Object.hasOwn(config.queues, q))
       warnings.push(`queue "${q}" has no targets in the configuration: 80 % in 20 s`);
     const aht = forecast.rows.some((r) => r.queue === q && r.ahtSeconds === undefined);
-    if (aht && config.queues[q]?.ahtSeconds === undefined)
+    if (aht && targetsOf(q).ahtSeconds === undefined)
       issues.push({
         field: `queues.${q}.ahtSeconds`,
         message: `the history has no aht_s for queue "${q}": give ahtSeconds`,
@@ -202,7 +198,7 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
     ...config.pools.map((p) => ({ name: p.join("+"), queues: p })),
     ...queues.filter((q) => !pooled.has(q)).map((q) => ({ name: q, queues: [q] })),
   ];
-  const targetsOf = (q: string): QueueTargets => config.queues[q] ?? DEFAULT_TARGETS;
+
   const staffers = new Map<string, Staffer[]>(
     units.map((u) => [u.name, u.queues.map((q) => createStaffer(policyOf(targetsOf(q))))]),
   );
@@ -217,7 +213,7 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
       m = new Map<string, { calls: number; aht: number }>();
       byStart.set(r.startMs, m);
     }
-    m.set(r.queue, { calls: r.calls, aht: r.ahtSeconds ?? config.queues[r.queue]!.ahtSeconds! });
+    m.set(r.queue, { calls: r.calls, aht: r.ahtSeconds ?? targetsOf(r.queue).ahtSeconds! });
   }
   const starts = [...byStart.keys()].sort((a, b) => a - b);
   const requirements: RequirementRow[] = [];
@@ -308,14 +304,17 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
   }
 
   progress?.("expected service", steps, steps);
-  const expected = expectedService(
+  const service = expectedService({
     schedule,
     requirements,
     units,
     starts,
     intervalSeconds,
     targetsOf,
-  );
+    queueCalls: (t, q) => byStart.get(t)?.get(q)?.calls ?? 0,
+  });
+  const expected = service.intervals;
+  appendAll(warnings, serviceWarnings(service.queues, inputs.shifts));
   const summary = summarize(
     forecast,
     requirements,
@@ -335,6 +334,7 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
     schedule,
     ...(roster === undefined ? {} : { roster }),
     expected,
+    queues: service.queues,
     summary,
     warnings,
   };
@@ -350,99 +350,6 @@ function startOf(text: string, zone: Zone): number {
   const t = parseInstant(text);
   if (typeof t === "string") throw new DataError([{ field: "start", message: t, value: text }]);
   return t;
-}
-
-/** Scheduled agents (net of breaks) on average over each interval, from the coverage. */
-function scheduledPer(
-  schedule: ScheduleResult,
-  starts: readonly number[],
-  intervalMs: number,
-): number[] {
-  const cov = schedule.coverage.map((c) => ({
-    t: parseInstant(c.start) as number,
-    n: c.scheduled,
-  }));
-  const step = cov.length > 1 ? cov[1]!.t - cov[0]!.t : intervalMs;
-  return starts.map((t) => {
-    let sum = 0;
-    // coverage points are on a regular grid: visit those overlapping [t, t + interval)
-    const first = Math.max(0, Math.floor((t - cov[0]!.t) / step) - 1);
-    for (let i = first; i < cov.length && cov[i]!.t < t + intervalMs; i++) {
-      const overlap = Math.min(cov[i]!.t + step, t + intervalMs) - Math.max(cov[i]!.t, t);
-      if (overlap > 0) sum += cov[i]!.n * overlap;
-    }
-    return sum / intervalMs;
-  });
-}
-
-/** Expected service: the schedule's agents shared among the units in proportion to need. */
-function expectedService(
-  schedule: ScheduleResult,
-  requirements: readonly RequirementRow[],
-  units: readonly StaffingUnit[],
-  starts: readonly number[],
-  intervalSeconds: number,
-  targetsOf: (q: string) => QueueTargets,
-): ExpectedInterval[] {
-  const intervalMs = intervalSeconds * 1000;
-  const perInterval = scheduledPer(schedule, starts, intervalMs);
-  return starts.map((t, i) => {
-    const rows = requirements.slice(i * units.length, (i + 1) * units.length);
-    const scheduled = perInterval[i]!;
-    const need = rows.reduce((a, r) => a + r.result.fractionalScheduledAgents, 0);
-    const calls = rows.reduce((a, r) => a + r.calls, 0);
-    // whole agents per unit, by largest remainder of the proportional shares
-    const total = Math.floor(scheduled + 1e-9);
-    const shares = rows.map((r) =>
-      need > 0 ? (total * r.result.fractionalScheduledAgents) / need : 0,
-    );
-    const whole = shares.map(Math.floor);
-    let left = total - whole.reduce((a, b) => a + b, 0);
-    const order = shares
-      .map((s, k) => [s - Math.floor(s), k] as const)
-      .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-    for (const [, k] of order) {
-      if (left <= 0) break;
-      whole[k]!++;
-      left--;
-    }
-    let inT = 0;
-    let abandoned = 0;
-    let load = 0;
-    let productive = 0;
-    rows.forEach((r, k) => {
-      if (r.calls <= 0) return;
-      const u = units[k]!;
-      const ts = u.queues.map(targetsOf);
-      const slSeconds = minOf(ts, (x) => x.slSeconds);
-      const patience = ts.map((x) => x.patienceSeconds).filter((p): p is number => p !== undefined);
-      const shrinkage = maxOf(ts, (x) => x.shrinkage);
-      const agents = Math.floor(whole[k]! * (1 - shrinkage) + 1e-9);
-      const m = evaluateInterval({
-        calls: r.calls,
-        intervalSeconds,
-        ahtSeconds: r.ahtSeconds,
-        agents,
-        slSeconds,
-        ...(patience.length > 0 ? { patienceSeconds: minOf(patience, (p) => p) } : {}),
-      });
-      inT += m.serviceLevel * r.calls;
-      abandoned += m.abandonRate * r.calls;
-      load += (r.calls * r.ahtSeconds) / intervalSeconds;
-      productive += agents;
-    });
-    return {
-      startMs: t,
-      calls,
-      required: need,
-      scheduled,
-      serviceLevel: calls > 0 ? inT / calls : null,
-      abandonRate: calls > 0 ? abandoned / calls : null,
-      occupancy: productive > 0 ? Math.min(1, load / productive) : null,
-      productiveAgents: productive,
-      loadErlangs: load,
-    };
-  });
 }
 
 function summarize(

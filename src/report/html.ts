@@ -380,8 +380,8 @@ function targetsSection(input: ReportInput): string {
     const peak = maxOf(reqs, (r) => r.result.scheduledAgents, 0);
     const targets = u.queues
       .map((q) => {
-        const t = config.queues[q];
-        if (t === undefined) return `${q}: 80 % in 20 s (default)`;
+        if (!Object.hasOwn(config.queues, q)) return `${q}: 80 % in 20 s (default)`;
+        const t = config.queues[q]!;
         const bits = [
           t.serviceLevel === undefined ? undefined : `${pct(t.serviceLevel)} in ${t.slSeconds} s`,
           t.asaSeconds === undefined ? undefined : `ASA <= ${t.asaSeconds} s`,

@@ -47,9 +47,9 @@ describe("plan configuration", () => {
       }),
     ).toEqual([
       "days: Too small: expected number to be >=1",
+      "interval: unknown field (see the README, or staffcast plan --print-schema)",
       "queues.vip.serviceLevel: serviceLevel is a fraction from 0.01 to below 1, e.g. 0.8 for 80 %",
       "queues.vip.maxAbandonRate: maxAbandonRate needs patienceSeconds (abandonment exists only in Erlang A)",
-      "interval: unknown field (see the README, or staffcast plan --print-schema)",
     ]);
     expect(
       fields({
