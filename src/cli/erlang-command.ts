@@ -14,6 +14,7 @@ import {
 } from "../erlang/index.ts";
 import { UsageError } from "../io/errors.ts";
 import type { Streams } from "../io/files.ts";
+import { plural } from "../io/text.ts";
 import { STAFFING_LIMITS } from "../erlang/limits.ts";
 import { duration, inside } from "./flags.ts";
 import { pct, secs, span, style, table } from "./format.ts";
@@ -155,7 +156,7 @@ function runErlang(flags: ErlangFlags, streams: Streams): void {
       : "Erlang C (no abandonment)";
   const lines: string[] = [];
   lines.push(
-    `${b(modelText)}: ${flags.calls} calls per ${span(flags.interval)}, AHT ${flags.aht} s, load ${metrics.loadErlangs.toFixed(3)} Erlangs`,
+    `${b(modelText)}: ${plural(flags.calls, "call")} per ${span(flags.interval)}, AHT ${flags.aht} s, load ${metrics.loadErlangs.toFixed(3)} Erlangs`,
   );
   if (staffing !== null) {
     const targets = resolveTargets(policy.targets, policy.slSeconds);

@@ -2,7 +2,7 @@
  * The `staffcast` program: commander set up with stable exit codes, output on injectable
  * streams (so tests run it in-process), and expected errors printed without a stack trace.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, type Option } from "commander";
 import { readFileSync } from "node:fs";
 import { EXIT, StaffcastError } from "../io/errors.ts";
 import type { Streams } from "../io/files.ts";
@@ -72,7 +72,14 @@ Examples:
     cmd.exitOverride().showHelpAfterError("(run with --help for usage)");
   }
 
+  if (args.length === 0) {
+    // no command: the help, on stderr, and a usage error (a script that forgot its command
+    // must not succeed)
+    streams.stderr.write(program.helpInformation());
+    return EXIT.usage;
+  }
   try {
+    checkUnknownOptions(program, args);
     await program.parseAsync([...args], { from: "user" });
     return EXIT.ok;
   } catch (error) {
@@ -95,5 +102,41 @@ Examples:
         "This is a bug in staffcast; please report it with the command you ran.\n",
     );
     return EXIT.failure;
+  }
+}
+
+/**
+ * Reports an unknown option of the command `args` name before anything else: commander checks
+ * required options first, so `staffcast erlang --clls 5` said "required option '--calls <n>'
+ * not specified" instead of naming the typo. Values of options that take one are skipped
+ * (`--calls -5`, `--out -`).
+ *
+ * @throws CommanderError (exit 2) through commander's own message, with its suggestion
+ */
+function checkUnknownOptions(program: Command, args: readonly string[]): void {
+  let cmd = program;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const sub = cmd.commands.find((c) => c.name() === args[i] || c.aliases().includes(args[i]!));
+    if (sub === undefined) break;
+    cmd = sub;
+  }
+  if (cmd === program) return;
+  const byFlag = new Map<string, Option>();
+  for (const o of cmd.options) {
+    if (o.long !== undefined) byFlag.set(o.long, o);
+    if (o.short !== undefined) byFlag.set(o.short, o);
+  }
+  for (let k = i; k < args.length; k++) {
+    const a = args[k]!;
+    if (a === "--") return;
+    if (!a.startsWith("-") || a === "-") continue;
+    const name = a.startsWith("--") ? a.split("=")[0]! : a.slice(0, 2);
+    if (name === "--help" || name === "-h") return;
+    const option = byFlag.get(name);
+    // commander's own report (its message and "Did you mean ...?"); pinned commander 14
+    if (option === undefined)
+      (cmd as unknown as { unknownOption(flag: string): never }).unknownOption(name);
+    else if ((option.required || option.optional) && !a.includes("=")) k++; // its value
   }
 }

@@ -19,6 +19,7 @@ import {
 import { inputName, type Streams } from "../io/files.ts";
 import { folderTarget, writeFolderAtomic } from "../io/folder.ts";
 import { readJson } from "../io/json.ts";
+import { plural } from "../io/text.ts";
 import {
   listNames,
   parsePlanConfig,
@@ -274,12 +275,12 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
   streams.stdout.write(
     [
       `${style("bold", "Plan", streams.stdout as { isTTY?: boolean })} written to ${forPeople(flags.out)}/ (${Object.keys(files).join(", ")})`,
-      `  ${Math.round(s.calls)} calls forecast; ${s.shifts} shifts, ${s.paidHours.toFixed(1)} paid hours (schedule ${s.scheduleStatus})`,
+      `  ${plural(Math.round(s.calls), "call")} forecast; ${plural(s.shifts, "shift")}, ${s.paidHours.toFixed(1)} paid hours (schedule ${s.scheduleStatus})`,
       `  expected service level ${pct(s.expectedServiceLevel ?? 0)}, occupancy ${pct(s.expectedOccupancy ?? 0)}, abandonment ${pct(s.expectedAbandonRate ?? 0)}`,
       ...(s.rosterStatus === undefined
         ? []
         : [
-            `  roster ${s.rosterStatus}: ${s.agentsRostered} agents, ${s.unfilledShifts} shifts unfilled`,
+            `  roster ${s.rosterStatus}: ${plural(s.agentsRostered ?? 0, "agent")}, ${plural(s.unfilledShifts ?? 0, "shift")} unfilled`,
           ]),
       `  open ${forPeople(join(flags.out, "report.html"))} in a browser`,
       "",
@@ -318,8 +319,11 @@ function planJson(
   config: PlanConfig,
   rostered: boolean,
 ): Record<string, unknown> {
+  // the resolved configuration, without the input's $schema: a path relative to the input
+  // that would not resolve from the plan folder
+  const resolved = Object.fromEntries(Object.entries(config).filter(([k]) => k !== "$schema"));
   return {
-    config,
+    config: resolved,
     start: formatInstant(plan.startMs, plan.zone),
     intervalMinutes: plan.intervalMinutes,
     units: plan.units,

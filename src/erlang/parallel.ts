@@ -136,11 +136,12 @@ export function runWorker<R>(script: URL, task: WorkerTask): Promise<R> {
     const worker = new Worker(script, {
       workerData: task,
       execArgv: workerExecArgv(process.execArgv),
+      // sliceRows made plain (not shared) buffers
       transferList: [
-        rows.calls.buffer,
-        rows.intervalSeconds.buffer,
-        rows.ahtSeconds.buffer,
-        rows.shrinkage.buffer,
+        rows.calls.buffer as ArrayBuffer,
+        rows.intervalSeconds.buffer as ArrayBuffer,
+        rows.ahtSeconds.buffer as ArrayBuffer,
+        rows.shrinkage.buffer as ArrayBuffer,
       ],
     });
     let settled = false;
