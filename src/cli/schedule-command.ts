@@ -162,7 +162,7 @@ export function registerSchedule(program: Command, streams: Streams): void {
 JSON: { status, objective, gap, shifts: [{ name, start, end, count, breaks: [{ kind, start, end,
 count }] }], coverage: [{ start, required, scheduled }] } plus the shift file as given
 ("shiftFile", read by staffcast roster). status: optimal (gap <= 1e-6), feasible (a solution,
-larger gap), timeLimit or infeasible (exit 1, the explanation on stderr).
+larger gap), timeLimit, infeasible or error (the solver failed): exit 1, the explanation on stderr.
 
 Examples:
   $ staffcast schedule --requirements requirements.csv --shifts shifts.json --out schedule.json
@@ -237,16 +237,31 @@ async function runSchedule(flags: ScheduleFlags, streams: Streams): Promise<void
   if (flags.out !== undefined) await writeTextAtomic(flags.out, json, streams);
   if (flags.json === true) streams.stdout.write(json);
   else writeScheduleSummary(result, streams);
-  if (
-    result.status === "infeasible" ||
-    result.status === "timeLimit" ||
-    result.status === "error"
-  ) {
-    throw new StaffcastError(
-      `${result.status}: ${result.explanation ?? "no schedule"}`,
-      EXIT.failure,
-    );
+  if (result.status !== "optimal" && result.status !== "feasible") {
+    throw new StaffcastError(noResult("schedule", result.status, result.explanation), EXIT.failure);
   }
+}
+
+/**
+ * The message of a solve that ended without a schedule or roster (exit 1), worded so that it
+ * reads after "error: ", e.g. "no schedule within the time limit: the solver found none in 5 s;
+ * ...", "no schedule: the solver stopped with an internal failure (HiGHS: Aborted()); ..." or
+ * "infeasible: hard coverage is impossible: ...".
+ */
+function noResult(
+  what: "schedule" | "roster",
+  status: "timeLimit" | "infeasible" | "error",
+  explanation: string | undefined,
+): string {
+  if (status === "infeasible") return `infeasible: ${explanation ?? `no ${what} exists`}`;
+  if (status === "timeLimit")
+    return `no ${what} within the time limit${explanation === undefined ? "" : `: ${explanation}`}`;
+  return `no ${what}: ${explanation ?? "the solver failed"}`;
+}
+
+/** A gap for people, or "unknown" when no bound was proven (NaN, null in JSON). */
+function gapOrUnknown(gap: number | null): string {
+  return gap === null || !Number.isFinite(gap) ? "unknown" : gapText(gap);
 }
 
 function writeScheduleSummary(result: ScheduleResult, streams: Streams): void {
@@ -263,7 +278,7 @@ function writeScheduleSummary(result: ScheduleResult, streams: Streams): void {
   }
   const lines = [
     style("bold", `Schedule: ${result.status}`, out) +
-      `, objective ${result.objective.toFixed(2)}, gap ${gapText(result.gap ?? 0)}`,
+      `, objective ${result.objective.toFixed(2)}, gap ${gapOrUnknown(result.gap)}`,
     `  ${agents} agent-shifts on ${result.shifts.length} distinct shifts`,
     `  short ${under.toFixed(1)} and over ${over.toFixed(1)} agent-intervals (required ${need.toFixed(1)})`,
     "",
@@ -330,6 +345,11 @@ export async function readAgents(path: string, streams: Streams): Promise<Agent[
     if (min !== undefined && max !== undefined && min > max)
       bad(cols.min, "min_hours_week", "exceeds max_hours_week");
     if (days !== undefined && days > 7) bad(cols.days, "max_days_week", "at most 7");
+    for (const [c, field, v] of [
+      [cols.min, "min_hours_week", min],
+      [cols.max, "max_hours_week", max],
+    ] as const)
+      if (v !== undefined && v > 168) bad(c, field, "at most 168 (the hours of a week)");
     const skills =
       cols.skills >= 0 && t.cell(r, cols.skills) !== ""
         ? t.cell(r, cols.skills).split(/[;|]/)
@@ -482,17 +502,14 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
     }
     const missing = result.shortfalls.reduce((s, f) => s + f.missing, 0);
     summary.write(
-      `Roster: ${result.status}${result.gap === null ? "" : `, gap ${gapText(result.gap)}`}; ${missing} agent-shifts unfilled\n${table(
+      `Roster: ${result.status}${result.objective === null ? "" : `, gap ${gapOrUnknown(result.gap)}`}; ${missing} agent-shifts unfilled\n${table(
         rows,
         rows[0]!.map((_, i) => i > 0),
       )}\n`,
     );
   }
   if (result.status !== "optimal" && result.status !== "feasible") {
-    throw new StaffcastError(
-      `${result.status}: ${result.explanation ?? "no roster"}`,
-      EXIT.failure,
-    );
+    throw new StaffcastError(noResult("roster", result.status, result.explanation), EXIT.failure);
   }
 }
 

@@ -14,6 +14,7 @@
  * @module
  */
 import { DataError } from "../io/errors.ts";
+import { plural } from "../io/text.ts";
 import { createZone, formatInstant, weekdayOf, type Zone } from "../time/zone.ts";
 import { MilpBuilder, type Milp } from "./milp.ts";
 import {
@@ -110,7 +111,7 @@ export interface ScheduleResult {
   readonly gap: number | null;
   readonly shifts: ScheduledShift[];
   readonly coverage: CoveragePoint[];
-  /** Why no schedule was found (infeasible, time limit, solver error). */
+  /** Why no schedule was found (infeasible, time limit, solver error), in words. */
   readonly explanation?: string;
 }
 
@@ -282,7 +283,7 @@ export function buildShiftModel(
       }
       problems.push(
         capacity[i] === 0
-          ? `no shift template works ${label(i, j)} (up to ${most} agents required)`
+          ? `no shift template works ${label(i, j)} (up to ${plural(most, "agent")} required)`
           : `the templates' maxCount allow at most ${capacity[i]} agents ${label(i, j)}, where up to ${most} are required`,
       );
       i = j + 1;
@@ -470,15 +471,22 @@ export async function solveShiftModel(
     timeLimitSeconds: options.timeLimitSeconds - spent,
     relativeGap: options.relativeGap,
   };
+  const solveStarted = performance.now();
   const solution = await solveByParts(solver, built.model, limits);
   const result = readSchedule(built, solution);
+  if (solution.status === "timeLimit") {
+    return { ...result, explanation: noScheduleInTime(options.timeLimitSeconds) };
+  }
   if (solution.status !== "infeasible" || built.spec.coverage !== "hard") return result;
   // Explain: the same problem with soft coverage shows where the templates fall short.
   const soft = buildShiftModel(
     built.starts.map((startMs, i) => ({ startMs, required: built.required[i]! })),
     { ...built.spec, coverage: "soft", underPenalty: 1e6 },
   );
-  const relaxed = await solveByParts(solver, soft.model, limits);
+  // ... within what is left of the time limit (no time left: the plain explanation)
+  const left = limits.timeLimitSeconds - (performance.now() - solveStarted) / 1000;
+  if (!(left > 0.5)) return result;
+  const relaxed = await solveByParts(solver, soft.model, { ...limits, timeLimitSeconds: left });
   if (relaxed.status !== "optimal" && relaxed.status !== "feasible") return result;
   const short: string[] = [];
   for (let i = 0; i < soft.starts.length;) {
@@ -492,7 +500,7 @@ export async function solveShiftModel(
     while (j + 1 < soft.starts.length && missing(j + 1) >= 1e-6)
       most = Math.max(most, missing(++j));
     short.push(
-      `${formatInstant(soft.starts[i]!, built.zone)} to ${formatInstant(soft.starts[j]! + built.interval * 60_000, built.zone)} (up to ${Math.ceil(most - 1e-9)} agents short)`,
+      `${formatInstant(soft.starts[i]!, built.zone)} to ${formatInstant(soft.starts[j]! + built.interval * 60_000, built.zone)} (up to ${plural(Math.ceil(most - 1e-9), "agent")} short)`,
     );
     i = j + 1;
   }
@@ -505,7 +513,25 @@ export async function solveShiftModel(
   };
 }
 
-/** The schedule of a solution (coverage recomputed from the shifts and breaks it names). */
+/** What may help when a solve ends without a schedule. */
+const ADVICE = "a shorter horizon, a coarser interval, fewer shift starts or a longer time limit";
+
+/** Explanation of `timeLimit`: no schedule in time (`seconds`: the limit, when known). */
+function noScheduleInTime(seconds?: number): string {
+  const limit = seconds === undefined ? "the time it had" : `${seconds} s`;
+  return `the solver found none in ${limit}; ${ADVICE} may help`;
+}
+
+/** Explanation of `error`: the solver failed (`message`: what failed, from the solver). */
+function solverFailure(message: string | undefined): string {
+  return `the solver stopped with an internal failure (${message ?? "no details"}); ${ADVICE} may help`;
+}
+
+/**
+ * The schedule of a solution (coverage recomputed from the shifts and breaks it names). Without
+ * a solution, the schedule is empty and `explanation` says why: `infeasible` (no schedule meets
+ * hard coverage), `timeLimit` (none found in time) or `error` (the solver failed).
+ */
 export function readSchedule(built: ShiftModel, solution: SolveResult): ScheduleResult {
   const { zone, starts, required, interval } = built;
   const stepMs = interval * 60_000;
@@ -528,8 +554,8 @@ export function readSchedule(built: ShiftModel, solution: SolveResult): Schedule
         solution.status === "infeasible"
           ? "no schedule meets hard coverage within the templates' limits (minCount, maxCount, break windows)"
           : solution.status === "timeLimit"
-            ? "no schedule was found within the time limit"
-            : `the solver failed: ${solution.message ?? "unknown error"}`,
+            ? noScheduleInTime()
+            : solverFailure(solution.message),
     };
   }
   const v = (j: number): number => Math.round(solution.values[j]!);

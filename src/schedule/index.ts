@@ -53,7 +53,9 @@ export {
   type Shortfall,
 } from "./roster.ts";
 export {
+  checkMilp,
   highsSolver,
+  MILP_VALUE_LIMIT,
   jsSolver,
   solveByParts,
   solverNamed,

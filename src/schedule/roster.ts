@@ -89,12 +89,14 @@ export interface Shortfall {
 
 /** Result of {@link buildRoster}. */
 export interface RosterResult {
+  /** As {@link SolveStatus}: without a roster (`timeLimit`, `infeasible`, `error`) all is empty. */
   readonly status: SolveStatus;
   readonly objective: number | null;
   readonly gap: number | null;
   readonly segments: Segment[];
   readonly agents: AgentSummary[];
   readonly shortfalls: Shortfall[];
+  /** Why no roster was found, in words. */
   readonly explanation?: string;
 }
 
@@ -103,6 +105,9 @@ export interface RosterResult {
  * most (about 1 GB while the model is built and solved).
  */
 export const ROSTER_LIMITS = { agentShiftPairs: 1_000_000 } as const;
+
+/** What may help when a roster solve ends without a roster. */
+const ROSTER_ADVICE = "fewer agents, a shorter schedule or a longer time limit";
 
 const SHORTFALL_PENALTY_PER_HOUR = 1000;
 const HOURS_SHORT_PENALTY = 10;
@@ -399,10 +404,10 @@ export async function buildRoster(
       shortfalls: [],
       explanation:
         solution.status === "timeLimit"
-          ? "no roster was found within the time limit"
+          ? `the solver found none in ${limits.timeLimitSeconds} s; ${ROSTER_ADVICE} may help`
           : solution.status === "infeasible"
             ? "the agents' rules leave no roster (check the contracts' hours and days)"
-            : `the solver failed: ${solution.message ?? "unknown error"}`,
+            : `the solver stopped with an internal failure (${solution.message ?? "no details"}); ${ROSTER_ADVICE} may help`,
     };
   }
   const value = (j: number): number => Math.round(solution.values[j]!);

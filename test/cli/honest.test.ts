@@ -321,7 +321,7 @@ describe("#8.7 the plan says when it misses its own targets", () => {
     const r = await runCli(["plan", "--config", join(d, "plan.json"), "--out", out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
-      /warning: queue "orders" misses its targets: expected service level [\d.]+ % against a target of 95\.0 % in 10 s; below target in \d+ of its \d+ open intervals \([\d.]+ %\): the schedule has fewer agents than required in \d+ of them \(coverage is soft: going short costs 0\.5 per agent-interval/,
+      /warning: queue "orders" misses its targets: expected service level [\d.]+ % against a target of 95\.0 % in 10 s; misses a target in \d+ of its \d+ open intervals \([\d.]+ %: the service level in \d+\)\. Why: the schedule has fewer agents than required in \d+ of them \(coverage is soft: going short costs 0\.5 per agent-interval/,
     );
     const plan = JSON.parse(readFileSync(join(out, "plan.json"), "utf8")) as { warnings: string[] };
     expect(plan.warnings.some((w) => w.startsWith('queue "orders" misses its targets'))).toBe(true);
