@@ -151,6 +151,16 @@ async function runForecast(flags: ForecastFlags, streams: Streams): Promise<void
 }
 
 /**
+ * A forecast number as CSV text. A forecast is never written with an empty number (the
+ * requirements would refuse it): a value that is not finite is a bug, reported as such.
+ */
+function finiteCell(value: number, column: string): string {
+  if (!Number.isFinite(value))
+    throw new Error(`the forecast's ${column} is ${value}, not a finite number`);
+  return csvNumber(value);
+}
+
+/**
  * The forecast CSV, `start,queue,calls,calls_p10,calls_p90[,aht_s]`, in chunks of 1,024 lines
  * (`staffcast forecast` and `staffcast plan` write it).
  */
@@ -161,11 +171,11 @@ export function* forecastCsvChunks(result: ForecastResult): Generator<string> {
     const cells = [
       formatInstant(r.startMs, result.zone),
       csvCell(r.queue),
-      csvNumber(r.calls),
-      csvNumber(r.p10),
-      csvNumber(r.p90),
+      finiteCell(r.calls, "calls"),
+      finiteCell(r.p10, "calls_p10"),
+      finiteCell(r.p90, "calls_p90"),
     ];
-    if (withAht) cells.push(csvNumber(r.ahtSeconds ?? null));
+    if (withAht) cells.push(r.ahtSeconds === undefined ? "" : finiteCell(r.ahtSeconds, "aht_s"));
     out.push(cells.join(","));
     if (out.length >= 1024) {
       yield `${out.join("\n")}\n`;

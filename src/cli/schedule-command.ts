@@ -24,6 +24,7 @@ import {
   type Segment,
   type ShiftSpec,
 } from "../schedule/index.ts";
+import { inferSpacing } from "../time/duration.ts";
 import { formatInstantUtc, parseInstant } from "../time/instant.ts";
 import { inRange, rangeText, STAFFING_LIMITS } from "../erlang/limits.ts";
 import { createZone, formatInstant, parseDay, type Zone } from "../time/zone.ts";
@@ -94,6 +95,19 @@ async function readRequirements(
   issues.throwIfAny(file);
   if (sum.size === 0) throw new DataError([{ file, message: "no requirement rows" }]);
   const starts = [...sum.keys()].sort((a, b) => a - b);
+  const grid = inferSpacing(starts);
+  if (grid.ok && grid.offGrid.length > 0) {
+    for (const t of grid.offGrid)
+      issues.add({
+        file,
+        line: lineOf.get(t)!,
+        column: iStart + 1,
+        field: "start",
+        message: `off the grid of the other rows (every ${grid.spacingMs / 60_000} min): is its time a typo?`,
+        value: formatInstantUtc(t),
+      });
+    issues.throwIfAny(file);
+  }
   for (let k = 1; k < starts.length; k++) {
     const gap = starts[k]! - starts[k - 1]!;
     if (gap < SUSPICIOUS_GAP_MS) continue;
@@ -222,9 +236,8 @@ Examples:
 
 async function runSchedule(flags: ScheduleFlags, streams: Streams): Promise<void> {
   const requirements = await readRequirements(flags.requirements, flags.column, streams);
-  const sorted = [...requirements].sort((a, b) => a.startMs - b.startMs);
-  const spacing =
-    sorted.length > 1 ? (sorted[1]!.startMs - sorted[0]!.startMs) / 60_000 : undefined;
+  const grid = inferSpacing(requirements.map((r) => r.startMs));
+  const spacing = grid.ok ? grid.spacingMs / 60_000 : undefined;
   const { spec, raw } = await readSpec(flags.shifts, streams, spacing);
   const started = performance.now();
   const built = buildShiftModel(requirements, spec);

@@ -33,6 +33,7 @@ import {
 import type { ShiftSpec, ShiftTemplate } from "./spec.ts";
 import { maxOf } from "../math/extent.ts";
 import { formatInstantUtc } from "../time/instant.ts";
+import { inferSpacing } from "../time/duration.ts";
 
 /** Agents required in one interval (summed over queues; may be fractional). */
 export interface RequirementPoint {
@@ -137,11 +138,17 @@ function resample(
 ): { starts: number[]; required: number[]; interval: number } {
   if (points.length === 0) throw new DataError([{ message: "no requirement rows" }]);
   const sorted = [...points].sort((a, b) => a.startMs - b.startMs);
-  let spacing = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < sorted.length; i++) {
-    const gap = sorted[i]!.startMs - sorted[i - 1]!.startMs;
-    if (gap > 0) spacing = Math.min(spacing, gap);
-  }
+  // the requirements' own grid: their most common gap; a row off it is a typo, not a reason to
+  // make every interval a second long
+  const grid = inferSpacing([...new Set(sorted.map((p) => p.startMs))]);
+  let spacing = grid.ok ? grid.spacingMs : Number.POSITIVE_INFINITY;
+  if (grid.ok && grid.offGrid.length > 0)
+    throw new DataError(
+      grid.offGrid.map((t) => ({
+        field: "start",
+        message: `a requirement at ${formatInstantUtc(t)} is off the grid of the others (every ${grid.spacingMs / 60_000} min): is its time a typo?`,
+      })),
+    );
   const interval = wanted ?? (Number.isFinite(spacing) ? spacing / 60_000 : 15);
   const step = interval * 60_000;
   if (!Number.isFinite(spacing)) spacing = step;

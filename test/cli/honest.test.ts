@@ -15,7 +15,8 @@ import { identifierProblem } from "../../src/io/identifiers.ts";
 import { parsePlanConfig, runPlan } from "../../src/plan/index.ts";
 import { inferSpacing } from "../../src/time/duration.ts";
 import { parseInstant } from "../../src/time/instant.ts";
-import { legacyZoneNote, parseDay, zoneNameProblem } from "../../src/time/zone.ts";
+import { createZone, legacyZoneNote, parseDay, zoneNameProblem } from "../../src/time/zone.ts";
+import { forecastCsvChunks } from "../../src/cli/forecast-command.ts";
 import { runCli } from "../support/cli.ts";
 import {
   fixtureAgents,
@@ -74,6 +75,31 @@ describe("#8.1 the interval is the most common gap; rows off it are errors", () 
       spacingMs: 900_000,
       offGrid: [],
     });
+  });
+
+  it("#8.1 schedule refuses it too, naming the line (it made 692,636 agent-intervals of 1 s)", async () => {
+    const lines = ["start,agents"];
+    for (let i = 0; i < 40; i++)
+      lines.push(`${new Date(Date.UTC(2025, 0, 6, 8) + i * 900_000).toISOString()},3`);
+    lines.splice(17, 0, "2025-01-06T12:00:01Z,1");
+    const d = dir({
+      "r.csv": `${lines.join("\n")}\n`,
+      "s.json": JSON.stringify({
+        interval: 15,
+        shifts: [{ name: "day", startEarliest: "08:00", startLatest: "10:00", lengthMinutes: 480 }],
+      }),
+    });
+    const r = await runCli([
+      "schedule",
+      "--requirements",
+      join(d, "r.csv"),
+      "--shifts",
+      join(d, "s.json"),
+    ]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(
+      /r\.csv:18:1: start: off the grid of the other rows \(every 15 min\): is its time a typo\? \(got "2025-01-06T12:00:01Z"\)/,
+    );
   });
 
   it("#8.1 simulate refuses a stray row the same way", async () => {
@@ -256,6 +282,21 @@ describe("#8.5 bounded adjustments, no empty numbers, no year 10000", () => {
     expect(y.code).toBe(2);
     expect(y.stderr).toMatch(/the forecast must lie within the years 1900 to 9999/);
     expect(y.stdout).not.toMatch(/\+010000/);
+  });
+});
+
+describe("#8.5 no empty numbers in a forecast", () => {
+  it("#8.5 a forecast value that is not finite is a bug, never an empty cell", () => {
+    const row = { queue: "q", startMs: Date.UTC(2025, 0, 6), calls: Number.NaN, p10: 0, p90: 1 };
+    expect(() => [
+      ...forecastCsvChunks({
+        rows: [row],
+        models: [],
+        warnings: [],
+        zone: createZone("UTC"),
+        intervalMinutes: 15,
+      }),
+    ]).toThrow("the forecast's calls is NaN, not a finite number");
   });
 });
 
