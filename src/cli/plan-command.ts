@@ -327,6 +327,7 @@ function planJson(
     start: formatInstant(plan.startMs, plan.zone),
     intervalMinutes: plan.intervalMinutes,
     units: plan.units,
+    queues: plan.queues,
     summary: plan.summary,
     files: [
       "forecast.csv",
