@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { MinHeap } from "../math/heap.ts";
 import { createRandom, exponential, lognormal, meanCi, type Random } from "../math/random.ts";
 
 /** A step function of time: `values[i]` over [startMs + i step, startMs + (i + 1) step). */
@@ -102,48 +103,6 @@ function at(series: StepSeries | number, t: number): number {
   const i = Math.floor((t - series.startMs) / (series.stepSeconds * 1000));
   if (i < 0 || i >= series.values.length) return 0;
   return series.values[i]!;
-}
-
-/** Min-heap of numbers. */
-class TimeHeap {
-  private a: number[] = [];
-  get size(): number {
-    return this.a.length;
-  }
-  peek(): number {
-    return this.a[0] ?? Number.POSITIVE_INFINITY;
-  }
-  push(v: number): void {
-    const a = this.a;
-    let i = a.length;
-    a.push(v);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (a[p]! <= v) break;
-      a[i] = a[p]!;
-      i = p;
-    }
-    a[i] = v;
-  }
-  pop(): number {
-    const a = this.a;
-    const top = a[0]!;
-    const last = a.pop()!;
-    if (a.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= a.length) break;
-        const r = l + 1;
-        const c = r < a.length && a[r]! < a[l]! ? r : l;
-        if (a[c]! >= last) break;
-        a[i] = a[c]!;
-        i = c;
-      }
-      a[i] = last;
-    }
-    return top;
-  }
 }
 
 interface Tally {
@@ -362,7 +321,7 @@ export function simulateQueues(options: SimulationOptions): SimulationResult {
 
       const queue: { t: number; k: number; handle: number; patience: number }[] = [];
       let head = 0;
-      const completions = new TimeHeap();
+      const completions = new MinHeap();
       let present = 0;
       let busy = 0;
       let target = 0;
@@ -413,7 +372,7 @@ export function simulateQueues(options: SimulationOptions): SimulationResult {
       for (;;) {
         const tArrival = ai < calls.length ? calls[ai]!.t : Number.POSITIVE_INFINITY;
         const tChange = ci < changes.length ? changes[ci]!.t : Number.POSITIVE_INFINITY;
-        const tDone = completions.peek();
+        const tDone = completions.topKey();
         const t = Math.min(tArrival, tChange, tDone);
         if (t === Number.POSITIVE_INFINITY) break;
         account(t);
