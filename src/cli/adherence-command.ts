@@ -25,7 +25,7 @@ import { DEFAULT_MAX_LINE_BYTES, readLines, type LineRead } from "../io/lines.ts
 import { parseInstant } from "../time/instant.ts";
 import { formatInstant, type Zone } from "../time/zone.ts";
 import { positiveSecondsUpToADay, secondsUpToADay } from "./flags.ts";
-import { zoneFlag } from "./forecast-command.ts";
+import { zoneFlag } from "./time-flags.ts";
 import { pct, table, warn } from "./format.ts";
 
 /**

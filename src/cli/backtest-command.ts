@@ -6,7 +6,7 @@ import { backtest, type BacktestResult } from "../forecast/index.ts";
 import { DataError, UsageError } from "../io/errors.ts";
 import type { Streams } from "../io/files.ts";
 import { atLeastOne, duration } from "./flags.ts";
-import { minutesFlag, zoneFlag } from "./forecast-command.ts";
+import { minutesFlag, zoneFlag } from "./time-flags.ts";
 import { locate, readAds, readHistory, readHolidays } from "./forecast-inputs.ts";
 import { pct, style, table } from "./format.ts";
 

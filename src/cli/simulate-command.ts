@@ -30,7 +30,7 @@ import { formatInstantUtc, parseInstant } from "../time/instant.ts";
 import { formatInstant, type Zone } from "../time/zone.ts";
 import { STAFFING_LIMITS } from "../erlang/limits.ts";
 import { atLeastOne, count, inside, serviceLevelFraction, shrinkageFraction } from "./flags.ts";
-import { zoneFlag } from "./forecast-command.ts";
+import { zoneFlag } from "./time-flags.ts";
 import { locate, readAds, readHistory } from "./forecast-inputs.ts";
 import { pct, secs, table, warn } from "./format.ts";
 import { maxOf, minOf } from "../math/extent.ts";
