@@ -7,7 +7,8 @@ import { DataError, UsageError } from "../io/errors.ts";
 import type { Streams } from "../io/files.ts";
 import { atLeastOne, duration } from "./flags.ts";
 import { minutesFlag, zoneFlag } from "./time-flags.ts";
-import { locate, readAds, readHistory, readHolidays } from "./forecast-inputs.ts";
+import { readAds, readHistory, readHolidays } from "./forecast-inputs.ts";
+import { locateRows } from "../io/table-read.ts";
 import { pct, style, table } from "./format.ts";
 
 interface BacktestFlags {
@@ -91,7 +92,7 @@ async function runBacktest(flags: BacktestFlags, streams: Streams): Promise<void
         : {}),
     });
   } catch (error) {
-    if (error instanceof DataError) throw locate(error, history);
+    if (error instanceof DataError) throw locateRows(error, history);
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }

@@ -8,7 +8,8 @@ import { DataError, UsageError } from "../io/errors.ts";
 import { writeChunksAtomic, type Streams } from "../io/files.ts";
 import { formatInstant } from "../time/zone.ts";
 import { atLeastOne, duration } from "./flags.ts";
-import { locate, readAds, readHistory, readHolidays, readOverrides } from "./forecast-inputs.ts";
+import { readAds, readHistory, readHolidays, readOverrides } from "./forecast-inputs.ts";
+import { locateRows } from "../io/table-read.ts";
 import { warn } from "./format.ts";
 import { instantFlag, minutesFlag, zoneFlag } from "./time-flags.ts";
 
@@ -100,7 +101,7 @@ async function runForecast(flags: ForecastFlags, streams: Streams): Promise<void
   try {
     result = forecastCalls(history.rows, options);
   } catch (error) {
-    if (error instanceof DataError) throw locate(error, history);
+    if (error instanceof DataError) throw locateRows(error, history);
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }

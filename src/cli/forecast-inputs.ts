@@ -4,42 +4,21 @@
  */
 import type { AdRow, HistoryInterval, Holiday, Override } from "../forecast/index.ts";
 import { missingColumns, parseCsv, type CsvTable } from "../io/csv.ts";
-import { DataError, IssueList, type DataIssue } from "../io/errors.ts";
+import { IssueList, type DataIssue } from "../io/errors.ts";
+import type { TableRead } from "../io/table-read.ts";
 import { inputName, readText, type Streams } from "../io/files.ts";
 import { identifierProblem } from "../io/identifiers.ts";
 import { parseNumberCell, readIntervalColumns } from "../io/interval-table.ts";
 import { parseInstant } from "../time/instant.ts";
 import { parseDay } from "../time/zone.ts";
 
-/** A parsed input: its rows and the table they came from (to locate later errors). */
-export interface Input<T> {
-  readonly file: string;
-  readonly table: CsvTable;
-  readonly rows: T[];
-}
-
 async function table(path: string, streams: Streams): Promise<{ file: string; table: CsvTable }> {
   const file = inputName(path);
   return { file, table: parseCsv(await readText(path, streams), file) };
 }
 
-/** Gives issues that name a row index (0-based) the file, line and column of that row. */
-export function locate(error: DataError, input: { file: string; table: CsvTable }): DataError {
-  return new DataError(
-    error.issues.map((issue): DataIssue => {
-      if (issue.row === undefined) return { ...issue, file: issue.file ?? input.file };
-      const col = issue.field === undefined ? -1 : input.table.column(issue.field);
-      return {
-        ...(issue.code === undefined ? {} : { code: issue.code }),
-        file: input.file,
-        line: input.table.line(issue.row),
-        ...(col >= 0 ? { column: col + 1, value: input.table.cell(issue.row, col) } : {}),
-        ...(issue.field === undefined ? {} : { field: issue.field }),
-        message: issue.message,
-      };
-    }),
-  );
-}
+/** A parsed input: its rows and the table they came from (to locate later errors). */
+export type Input<T> = TableRead<T>;
 
 /** History: `start,queue,calls[,aht_s]`. */
 export async function readHistory(path: string, streams: Streams): Promise<Input<HistoryInterval>> {
@@ -55,7 +34,7 @@ export async function readHistory(path: string, streams: Streams): Promise<Input
       ...(Number.isNaN(aht) ? {} : { ahtSeconds: aht }),
     });
   }
-  return { ...t, rows };
+  return { ...t, rows, warnings: [] };
 }
 
 /** An issue about the cell of record `r`, column `c` (both 0-based). */
@@ -152,7 +131,7 @@ export async function readAds(path: string, streams: Streams): Promise<Input<AdR
     });
   }
   issues.throwIfAny(t.file);
-  return { ...t, rows };
+  return { ...t, rows, warnings: [] };
 }
 
 /** Holidays: `date[,name]`. */
@@ -175,7 +154,7 @@ export async function readHolidays(path: string, streams: Streams): Promise<Inpu
     rows.push({ date: text, ...(name === "" ? {} : { name }) });
   }
   issues.throwIfAny(t.file);
-  return { ...t, rows };
+  return { ...t, rows, warnings: [] };
 }
 
 /** Overrides: `start,end[,queue],factor|calls` (factor 0 to 100, calls 0 to 1e7 a row). */
@@ -243,5 +222,5 @@ export async function readOverrides(path: string, streams: Streams): Promise<Inp
     });
   }
   issues.throwIfAny(t.file);
-  return { ...t, rows };
+  return { ...t, rows, warnings: [] };
 }

@@ -33,7 +33,8 @@ import {
 } from "../plan/index.ts";
 import { formatInstant } from "../time/zone.ts";
 import { forecastCsvChunks } from "./forecast-command.ts";
-import { locate, readAds, readHistory, readHolidays } from "./forecast-inputs.ts";
+import { readAds, readHistory, readHolidays } from "./forecast-inputs.ts";
+import { locateRows } from "../io/table-read.ts";
 import { forPeople, pct, style, warn } from "./format.ts";
 import { REQUIREMENT_COLUMNS } from "./requirement-cells.ts";
 import { readAgents, readAvailability, readSpec, segmentsCsv } from "./schedule-command.ts";
@@ -232,7 +233,7 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
     if (error instanceof DataError) {
       // issues about rows of the history name its lines; the others name the configuration
       throw error.issues.some((i) => i.row !== undefined)
-        ? locate(error, history)
+        ? locateRows(error, history)
         : new DataError(error.issues.map((i) => ({ ...i, file: i.file ?? configFile })));
     }
     if (error instanceof RangeError) throw new UsageError(error.message);

@@ -31,7 +31,8 @@ import { formatInstant, type Zone } from "../time/zone.ts";
 import { STAFFING_LIMITS } from "../erlang/limits.ts";
 import { atLeastOne, count, inside, serviceLevelFraction, shrinkageFraction } from "./flags.ts";
 import { zoneFlag } from "./time-flags.ts";
-import { locate, readAds, readHistory } from "./forecast-inputs.ts";
+import { readAds, readHistory } from "./forecast-inputs.ts";
+import { locateRows } from "../io/table-read.ts";
 import { pct, secs, table, warn } from "./format.ts";
 import { maxOf, minOf } from "../math/extent.ts";
 
@@ -269,7 +270,7 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
       });
       responses = new Map(fit.models.map((m) => [m.queue, m.ads]));
     } catch (error) {
-      if (error instanceof DataError) throw locate(error, history);
+      if (error instanceof DataError) throw locateRows(error, history);
       throw error;
     }
   } else if (ads !== undefined) {

@@ -145,12 +145,16 @@ export function decodeText(bytes: Buffer, file: string): string {
 }
 
 /**
- * Reads a whole text input.
+ * Reads a whole text input: a path, or `-` for `streams.stdin` (by default the process's stdin).
+ * UTF-8 only (a byte-order mark is dropped); at most {@link MAX_INPUT_BYTES}.
  *
  * @throws NoInputError (exit 2) when the file does not exist or cannot be read
  * @throws DataError (exit 65) when it is larger than {@link MAX_INPUT_BYTES} or not text
  */
-export async function readText(path: string, streams: Streams): Promise<string> {
+export async function readText(
+  path: string,
+  streams: Pick<Streams, "stdin"> = { stdin: process.stdin },
+): Promise<string> {
   const file = inputName(path);
   if (path === "-") return decodeText(await readBounded(streams.stdin, file), file);
   let bytes: Buffer;

@@ -168,6 +168,9 @@ export function parseJsonText(text: string, file: string): unknown {
  *
  * @throws NoInputError (exit 2) when it cannot be read; DataError (exit 65) when it is not JSON
  */
-export async function readJson(path: string, streams: Streams): Promise<unknown> {
+export async function readJson(
+  path: string,
+  streams: Pick<Streams, "stdin"> = { stdin: process.stdin },
+): Promise<unknown> {
   return parseJsonText(await readText(path, streams), inputName(path));
 }
