@@ -10,6 +10,7 @@ import { minutesFlag, zoneFlag } from "./time-flags.ts";
 import { readAds, readHistory, readHolidays } from "./forecast-inputs.ts";
 import { locateRows } from "../io/table-read.ts";
 import { pct, style, table } from "./format.ts";
+import { progressBar } from "./progress.ts";
 
 interface BacktestFlags {
   history: string;
@@ -68,7 +69,7 @@ async function runBacktest(flags: BacktestFlags, streams: Streams): Promise<void
   const holidays =
     flags.holidays === undefined ? undefined : await readHolidays(flags.holidays, streams);
   const err = streams.stderr;
-  const bar = err.isTTY === true && flags.json !== true;
+  const bar = progressBar(err, err.isTTY === true && flags.json !== true);
   let result: BacktestResult;
   try {
     result = backtest(history.rows, {
@@ -78,20 +79,13 @@ async function runBacktest(flags: BacktestFlags, streams: Streams): Promise<void
       ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
       ...(ads === undefined ? {} : { ads: ads.rows }),
       ...(holidays === undefined ? {} : { holidays: holidays.rows }),
-      ...(bar
-        ? {
-            onProgress: (done: number, total: number) => {
-              const width = 30;
-              const filled = Math.round((width * done) / total);
-              err.write(
-                `\rbacktest [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} origins`,
-              );
-              if (done === total) err.write("\r\u001b[K");
-            },
-          }
-        : {}),
+      onProgress: (done: number, total: number) => {
+        bar.update(done, total, "origins");
+        if (done === total) bar.clear();
+      },
     });
   } catch (error) {
+    bar.clear();
     if (error instanceof DataError) throw locateRows(error, history);
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;

@@ -20,6 +20,7 @@ import { inputName, type Streams } from "../io/files.ts";
 import { folderTarget, writeFolderAtomic } from "../io/folder.ts";
 import { readJson } from "../io/json.ts";
 import { plural } from "../io/text.ts";
+import { progressBar } from "./progress.ts";
 import {
   listNames,
   parsePlanConfig,
@@ -203,15 +204,10 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
           new Set(agents.map((a) => a.id)),
         );
 
-  const tty = streams.stderr.isTTY === true && flags.json !== true;
-  const started = performance.now();
+  const bar = progressBar(streams.stderr, streams.stderr.isTTY === true && flags.json !== true);
+  // the plan reports the step it starts: the bar shows the steps before it as done
   const progress = (step: string, index: number, steps: number): void => {
-    if (!tty) return;
-    const width = 20;
-    const done = Math.round((width * (index - 1)) / steps);
-    const bar = `${"#".repeat(done)}${".".repeat(width - done)}`;
-    const elapsed = ((performance.now() - started) / 1000).toFixed(1);
-    streams.stderr.write(`\r[${bar}] ${index}/${steps} ${step.padEnd(18)} ${elapsed} s`);
+    bar.update(index - 1, steps, step);
   };
   let plan: PlanResult;
   try {
@@ -228,7 +224,7 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
       progress,
     );
   } catch (error) {
-    if (tty) streams.stderr.write("\n");
+    bar.clear();
     if (error instanceof PlanFailure) throw new StaffcastError(error.message, EXIT.failure);
     if (error instanceof DataError) {
       // issues about rows of the history name its lines; the others name the configuration
@@ -239,7 +235,7 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
-  if (tty) streams.stderr.write(`\r${" ".repeat(60)}\r`);
+  bar.clear();
 
   const summary = planJson(plan, config, agents !== undefined);
   const files: Record<string, string> = {
