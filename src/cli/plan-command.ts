@@ -37,7 +37,7 @@ import { forecastCsvChunks } from "./forecast-command.ts";
 import { readAds, readHistory, readHolidays } from "./forecast-inputs.ts";
 import { locateRows } from "../io/table-read.ts";
 import { forPeople, pct, style, warn } from "./format.ts";
-import { REQUIREMENT_COLUMNS } from "./requirement-cells.ts";
+import { REQUIREMENT_COLUMNS, staffingResultCells } from "../erlang/index.ts";
 import { readAgents, readAvailability, readSpec, segmentsCsv } from "./schedule-command.ts";
 
 interface PlanFlags {
@@ -295,15 +295,7 @@ function requirementsCsv(plan: PlanResult): string {
         csvCell(r.unit),
         csvNumber(r.calls),
         csvNumber(r.ahtSeconds),
-        csvNumber(x.loadErlangs),
-        String(x.agents),
-        String(x.scheduledAgents),
-        csvNumber(x.fractionalAgents),
-        csvNumber(x.fractionalScheduledAgents),
-        csvNumber(x.serviceLevel),
-        csvNumber(Number.isFinite(x.asaSeconds) ? x.asaSeconds : null),
-        csvNumber(x.occupancy),
-        csvNumber(x.abandonRate),
+        ...staffingResultCells(x),
       ].join(","),
     );
   }

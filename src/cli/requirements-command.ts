@@ -2,14 +2,17 @@
  * `staffcast requirements`: agents per interval and queue for a whole forecast CSV.
  */
 import type { Command } from "commander";
-import { computeRequirementTableParallel, type RequirementTable } from "../erlang/index.ts";
-import { csvCell, parseCsv } from "../io/csv.ts";
+import {
+  computeRequirementTableParallel,
+  parseForecastColumnsCsv,
+  requirementsCsvChunks,
+  type RequirementTable,
+} from "../erlang/index.ts";
+import { locateRows } from "../io/table-read.ts";
 import { DataError, UsageError } from "../io/errors.ts";
 import { inputName, readText, writeChunksAtomic, type Streams } from "../io/files.ts";
-import { readIntervalColumns } from "../io/interval-table.ts";
 import { STAFFING_LIMITS } from "../erlang/limits.ts";
 import { atLeastOne, duration, inside } from "./flags.ts";
-import { REQUIREMENT_COLUMNS, requirementCells } from "./requirement-cells.ts";
 import { addStaffingOptions, policyFromFlags, type StaffingFlags } from "./staffing-options.ts";
 
 interface RequirementsFlags extends StaffingFlags {
@@ -70,17 +73,26 @@ Examples:
     });
 }
 
+/** A hint naming the flag that fixes an engine issue, by its code. */
+function hintFor(code: string | undefined, hasColumn: boolean): string {
+  if (code === "no-aht")
+    return hasColumn ? ": fill aht_s or pass --aht" : ": pass --aht or add an aht_s column";
+  if (code === "interval-single" || code === "interval-irregular") return ": pass --interval";
+  if (code === "interval-overlap") return ": check --interval";
+  return "";
+}
+
 async function runRequirements(flags: RequirementsFlags, streams: Streams): Promise<void> {
   const policy = policyFromFlags(flags, flags.minAgents);
-  const file = inputName(flags.forecast);
-  const text = await readText(flags.forecast, streams);
-  const table = parseCsv(text, file);
-  const columns = readIntervalColumns(table, file, { callsColumn: flags.callsColumn });
-
+  const read = parseForecastColumnsCsv(
+    await readText(flags.forecast, streams),
+    inputName(flags.forecast),
+    { callsColumn: flags.callsColumn },
+  );
   let results: RequirementTable;
   try {
     results = await computeRequirementTableParallel(
-      columns,
+      read.columns,
       {
         ...policy,
         ...(flags.interval === undefined ? {} : { intervalSeconds: flags.interval }),
@@ -90,58 +102,20 @@ async function runRequirements(flags: RequirementsFlags, streams: Streams): Prom
     );
   } catch (error) {
     if (error instanceof DataError) {
-      // Rows are located by index: give them their file, line and column.
+      // the engine names rows by index and the calls column "calls": place them in the file
+      const renamed = new DataError(
+        error.issues.map((i) => (i.field === "calls" ? { ...i, field: read.callsColumn } : i)),
+      );
       throw new DataError(
-        error.issues.map((issue) => {
-          const line = issue.row === undefined ? undefined : table.line(issue.row);
-          const field = issue.field === "calls" ? flags.callsColumn : issue.field;
-          const col = field === undefined ? -1 : table.header.indexOf(field);
-          const hint =
-            issue.code === "no-aht"
-              ? col < 0
-                ? ": pass --aht or add an aht_s column"
-                : ": fill aht_s or pass --aht"
-              : issue.code === "interval-single" || issue.code === "interval-irregular"
-                ? ": pass --interval"
-                : issue.code === "interval-overlap"
-                  ? ": check --interval"
-                  : "";
-          return {
-            ...issue, // the count of a "... and N more" summary stays
-            file,
-            ...(line === undefined ? {} : { line }),
-            ...(col >= 0 ? { column: col + 1 } : {}),
-            ...(field === undefined ? {} : { field }),
-            ...(col >= 0 && line !== undefined ? { value: table.cell(issue.row!, col) } : {}),
-            message: issue.message + hint,
-          };
-        }),
+        locateRows(renamed, read).issues.map((i, k) => ({
+          ...i,
+          message:
+            i.message + hintFor(error.issues[k]?.code, read.table.column(i.field ?? "") >= 0),
+        })),
       );
     }
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
-
-  // Pass input columns through, except those this command writes afresh.
-  const added = new Set<string>(REQUIREMENT_COLUMNS);
-  const keep: number[] = [];
-  table.header.forEach((name, i) => {
-    if (!added.has(name)) keep.push(i);
-  });
-  const header = [...keep.map((i) => table.header[i]!), ...REQUIREMENT_COLUMNS];
-  function* lines(): Generator<string> {
-    const lineList: string[] = [header.map(csvCell).join(",")];
-    for (let r = 0; r < results.length; r++) {
-      let line = "";
-      for (const i of keep) line += `${csvCell(table.cell(r, i))},`;
-      lineList.push(line + requirementCells(results, r));
-      // Small chunks: their strings die young instead of being promoted and traced again.
-      if (lineList.length >= 1024) {
-        yield `${lineList.join("\n")}\n`;
-        lineList.length = 0;
-      }
-    }
-    if (lineList.length > 0) yield `${lineList.join("\n")}\n`;
-  }
-  await writeChunksAtomic(flags.out, lines(), streams);
+  await writeChunksAtomic(flags.out, requirementsCsvChunks(read.table, results), streams);
 }

@@ -73,3 +73,4 @@ export {
   type StaffingCorrection,
   type StepSeries,
 } from "./simulate.ts";
+export * from "./formats/index.ts";

@@ -4,11 +4,22 @@
  *
  * @module
  */
-import { inRange, rangeText, STAFFING_LIMITS } from "../erlang/limits.ts";
+import { inRange, rangeText } from "../math/range.ts";
 import { parseInstant } from "../time/instant.ts";
 import { missingColumns, type CsvTable } from "./csv.ts";
 import { identifierProblem } from "./identifiers.ts";
 import { IssueList } from "./errors.ts";
+
+/**
+ * The ranges of an interval table's cells: calls offered per interval (0 to 1e7 covers any
+ * inbound queue), AHT (1 s to a day) and shrinkage (0 to 0.99: at 1 nobody would be on the
+ * phones). The staffing engine's limits (`STAFFING_LIMITS` of staffcast/erlang) are these.
+ */
+export const INTERVAL_LIMITS = {
+  calls: { min: 0, max: 1e7 },
+  ahtSeconds: { min: 1, max: 86_400 },
+  shrinkage: { min: 0, max: 0.99 },
+} as const;
 
 /**
  * Validated interval rows in columns (entry i belongs to record i): the shape the staffing
@@ -56,9 +67,9 @@ export function parseNumberCell(text: string): number | undefined {
   return v;
 }
 
-const CALLS_EXPECTED = `expected a number ${rangeText(STAFFING_LIMITS.calls)}`;
-const AHT_EXPECTED = `expected a number of seconds ${rangeText(STAFFING_LIMITS.ahtSeconds)}`;
-const SHRINKAGE_EXPECTED = `expected a fraction ${rangeText(STAFFING_LIMITS.shrinkage)}`;
+const CALLS_EXPECTED = `expected a number ${rangeText(INTERVAL_LIMITS.calls)}`;
+const AHT_EXPECTED = `expected a number of seconds ${rangeText(INTERVAL_LIMITS.ahtSeconds)}`;
+const SHRINKAGE_EXPECTED = `expected a fraction ${rangeText(INTERVAL_LIMITS.shrinkage)}`;
 
 /**
  * Validates the rows of an interval table into columns.
@@ -110,7 +121,7 @@ export function readIntervalColumns(
     if (typeof start === "string") bad(r, iStart, "start", start);
     else out.startMs[r] = start;
     const calls = parseNumberCell(table.cell(r, iCalls));
-    if (calls === undefined || !inRange(calls, STAFFING_LIMITS.calls))
+    if (calls === undefined || !inRange(calls, INTERVAL_LIMITS.calls))
       bad(r, iCalls, callsColumn, CALLS_EXPECTED);
     else out.calls[r] = calls;
     if (iQueue >= 0) {
@@ -128,7 +139,7 @@ export function readIntervalColumns(
       const text = table.cell(r, iAht);
       if (text !== "") {
         const aht = parseNumberCell(text);
-        if (aht === undefined || !inRange(aht, STAFFING_LIMITS.ahtSeconds))
+        if (aht === undefined || !inRange(aht, INTERVAL_LIMITS.ahtSeconds))
           bad(r, iAht, "aht_s", AHT_EXPECTED);
         else out.ahtSeconds[r] = aht;
       }
@@ -137,7 +148,7 @@ export function readIntervalColumns(
       const text = table.cell(r, iShrink);
       if (text !== "") {
         const shrinkage = parseNumberCell(text);
-        if (shrinkage === undefined || !inRange(shrinkage, STAFFING_LIMITS.shrinkage)) {
+        if (shrinkage === undefined || !inRange(shrinkage, INTERVAL_LIMITS.shrinkage)) {
           bad(r, iShrink, "shrinkage", SHRINKAGE_EXPECTED);
         } else out.shrinkage[r] = shrinkage;
       }

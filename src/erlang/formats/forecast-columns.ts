@@ -1,0 +1,71 @@
+/**
+ * The staffing engine's input file: a forecast CSV (`start,queue,calls[,aht_s][,shrinkage]`,
+ * other columns kept for pass-through) read into columns, the shape
+ * {@link computeRequirementTable} takes for a million rows without an object per row.
+ *
+ * @module
+ */
+import { parseCsv, type CsvTable } from "../../io/csv.ts";
+import { inputName, readText } from "../../io/files.ts";
+import { readIntervalColumns, type IntervalColumns } from "../../io/interval-table.ts";
+
+/** A forecast CSV read into columns, with the table it came from. */
+export interface ForecastColumnsRead {
+  /** The input's name in messages. */
+  readonly file: string;
+  /** The parsed table: its header and cells are written back by {@link requirementsCsvChunks}. */
+  readonly table: CsvTable;
+  /** The validated columns: queue, startMs, calls, ahtSeconds and shrinkage (NaN = empty). */
+  readonly columns: IntervalColumns;
+  /** The column the calls were read from. */
+  readonly callsColumn: string;
+}
+
+/** Options of {@link parseForecastColumnsCsv}. */
+export interface ForecastColumnsOptions {
+  /** The column of calls to staff for (default `calls`), e.g. `calls_p90`. */
+  readonly callsColumn?: string;
+  /** Where `-` reads from (default: the process's stdin). */
+  readonly stdin?: NodeJS.ReadableStream;
+}
+
+/**
+ * Parses a forecast CSV into columns.
+ *
+ * Required columns: `start` (ISO-8601 with an offset) and the calls column (0 to 1e7); optional
+ * `queue`, `aht_s` (1 to 86,400 s, empty = the default AHT) and `shrinkage` (0 to 0.99).
+ *
+ * @param file - the name used in messages
+ * @throws DataError naming file, line, column and field of each bad cell (up to 20)
+ * @example
+ * const read = parseForecastColumnsCsv("start,calls\n2025-01-06T08:00Z,120\n", "f.csv");
+ * computeRequirementTable(read.columns, { intervalSeconds: 1800, ahtSeconds: 180 });
+ */
+export function parseForecastColumnsCsv(
+  text: string,
+  file = "<input>",
+  options: ForecastColumnsOptions = {},
+): ForecastColumnsRead {
+  const callsColumn = options.callsColumn ?? "calls";
+  const table = parseCsv(text, file);
+  return { file, table, columns: readIntervalColumns(table, file, { callsColumn }), callsColumn };
+}
+
+/**
+ * Reads a forecast CSV (a path, or `-` for stdin) into columns; see
+ * {@link parseForecastColumnsCsv}.
+ *
+ * @throws NoInputError when the file cannot be read; DataError for bad content
+ * @example
+ * const read = await readForecastColumnsCsv("forecast.csv", { callsColumn: "calls_p90" });
+ */
+export async function readForecastColumnsCsv(
+  path: string,
+  options: ForecastColumnsOptions = {},
+): Promise<ForecastColumnsRead> {
+  const text = await readText(
+    path,
+    options.stdin === undefined ? undefined : { stdin: options.stdin },
+  );
+  return parseForecastColumnsCsv(text, inputName(path), options);
+}

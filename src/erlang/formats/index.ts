@@ -1,0 +1,18 @@
+/**
+ * The staffing engine's file formats: the forecast CSV read into columns, and the requirements
+ * CSV written from a requirement table.
+ *
+ * @module
+ */
+export {
+  parseForecastColumnsCsv,
+  readForecastColumnsCsv,
+  type ForecastColumnsOptions,
+  type ForecastColumnsRead,
+} from "./forecast-columns.ts";
+export {
+  REQUIREMENT_COLUMNS,
+  requirementCells,
+  requirementsCsvChunks,
+  staffingResultCells,
+} from "./requirements-csv.ts";
