@@ -30,6 +30,7 @@ import {
   renderReport,
   runPlan,
   type PlanConfig,
+  type PlanFileConfig,
   type PlanResult,
 } from "../plan/index.ts";
 import { formatInstant } from "../time/zone.ts";
@@ -153,7 +154,7 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
   const configFile =
     flags.example === undefined ? inputName(configPath) : `examples/${flags.example}/plan.json`;
   const raw = await readJson(configPath, streams);
-  const config: PlanConfig = inFile(configFile, () => parsePlanConfig(raw));
+  const config: PlanFileConfig = inFile(configFile, () => parsePlanConfig(raw));
   const base = configPath === "-" ? process.cwd() : dirname(resolve(configPath));
   const path = (p: string): string => resolve(base, p);
 

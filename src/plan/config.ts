@@ -142,8 +142,26 @@ export const planConfigSchema = z.strictObject({
     .describe("rules of the roster"),
 });
 
-/** A validated configuration. */
-export type PlanConfig = z.infer<typeof planConfigSchema>;
+/** The schema without the two input paths required. */
+const rowsConfigSchema = planConfigSchema.partial({ history: true, shifts: true });
+
+/**
+ * The configuration as {@link runPlan} takes it: `history` and `shifts` (paths) may be absent,
+ * since runPlan is given their rows.
+ */
+export type PlanConfig = z.infer<typeof rowsConfigSchema>;
+/** A configuration file as `staffcast plan` reads it: the input paths are there. */
+export type PlanFileConfig = PlanConfig & { readonly history: string; readonly shifts: string };
+
+/** Options of {@link parsePlanConfig}. */
+export interface ParsePlanConfigOptions {
+  /**
+   * Whether `history` and `shifts` (input paths) are required: true (the default) for a
+   * configuration file; false for a service that gives {@link runPlan} the rows itself.
+   */
+  readonly filePaths?: boolean;
+}
+
 /** Targets of one queue, validated. */
 export type QueueTargets = z.infer<typeof queueTargetsSchema>;
 
@@ -161,13 +179,22 @@ export function planConfigJsonSchema(): Record<string, unknown> {
  * @throws DataError naming every bad field by its path (`queues.vip.serviceLevel`, `pools[0][1]`)
  * @example
  * parsePlanConfig({ history: "history.csv", shifts: "shifts.json", start: "2025-01-06", days: 7 });
+ * // a service with the rows in memory:
+ * const config = parsePlanConfig({ start: "2025-01-06", days: 7 }, { filePaths: false });
+ * await runPlan({ config, history: rows, shifts: spec });
  */
-export function parsePlanConfig(raw: unknown): PlanConfig {
+export function parsePlanConfig(
+  raw: unknown,
+  options?: { readonly filePaths?: true },
+): PlanFileConfig;
+export function parsePlanConfig(raw: unknown, options: ParsePlanConfigOptions): PlanConfig;
+export function parsePlanConfig(raw: unknown, options: ParsePlanConfigOptions = {}): PlanConfig {
   // Queue targets are keyed by queue name: read them into a null-prototype object, so that a
   // queue named __proto__ or constructor is a queue like any other (see io/records.ts).
   const object = typeof raw === "object" && raw !== null && !Array.isArray(raw);
   const rawQueues = object ? (raw as { queues?: unknown }).queues : undefined;
-  const parsed = planConfigSchema.safeParse(object ? { ...raw, queues: {} } : raw);
+  const schema = options.filePaths === false ? rowsConfigSchema : planConfigSchema;
+  const parsed = schema.safeParse(object ? { ...raw, queues: {} } : raw);
   const unknownHint = "unknown field (see the README, or staffcast plan --print-schema)";
   const issues: DataIssue[] = parsed.success ? [] : zodIssues(parsed.error, unknownHint);
   const queues = parseRecord(rawQueues, "queues", queueTargetsSchema, issues, unknownHint);

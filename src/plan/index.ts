@@ -10,7 +10,9 @@ export {
   planConfigJsonSchema,
   planConfigSchema,
   queueTargetsSchema,
+  type ParsePlanConfigOptions,
   type PlanConfig,
+  type PlanFileConfig,
   type QueueTargets,
 } from "./config.ts";
 export { listNames, planFolderProblem } from "./folder.ts";

@@ -73,3 +73,22 @@ describe("plan configuration", () => {
     expect(Object.keys(c.queues)).toEqual(["orders", "vip", "aftersales"]);
   });
 });
+
+describe("a configuration for rows given in memory", () => {
+  it("may leave out the history and shift file paths when filePaths is false", () => {
+    const config = parsePlanConfig({ start: "2025-01-06", days: 7 }, { filePaths: false });
+    expect(config.history).toBeUndefined();
+    expect(config.shifts).toBeUndefined();
+    expect(config.days).toBe(7);
+  });
+
+  it("still requires them for a configuration file (the default)", () => {
+    expect(() => parsePlanConfig({ start: "2025-01-06", days: 7 })).toThrow(/history/);
+  });
+
+  it("still checks every other field", () => {
+    expect(() => parsePlanConfig({ start: "2025-01-06", days: 0 }, { filePaths: false })).toThrow(
+      /days/,
+    );
+  });
+});
