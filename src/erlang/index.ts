@@ -74,3 +74,4 @@ export {
   type StepSeries,
 } from "./simulate.ts";
 export * from "./formats/index.ts";
+export { pooledWorkload, staffPool, type PoolQueueLoad } from "./pool.ts";
