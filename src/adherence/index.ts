@@ -3,8 +3,11 @@
  * (per agent and day, with exceptions) and in real time (a monitor with alerts).
  *
  * @example
- * import { computeAdherence, parseRules } from "staffcast/adherence";
- * const report = computeAdherence(segments, events, { rules: parseRules(rulesFile), thresholdSeconds: 60 });
+ * import { computeAdherence, readAdherenceScheduleCsv, readRulesJson, readStateEvents } from "staffcast/adherence";
+ * const schedule = await readAdherenceScheduleCsv("segments.csv");
+ * const events = await readStateEvents("states.ndjson");
+ * const { rules } = await readRulesJson("rules.json");
+ * const report = computeAdherence(schedule.rows, events.rows, { rules, thresholdSeconds: 60 });
  * report.agents[0]; // { agentId, date, scheduledSeconds, inSeconds, outSeconds, neutralSeconds, adherence, conformance, exceptions }
  *
  * @module
@@ -54,11 +57,18 @@ export {
   type PlacedSegment,
   type ScheduleSegment,
 } from "./schedule.ts";
+export { createAdherenceMonitor } from "./monitor.ts";
+export type { AdherenceMonitor, AgentStatus, MonitorOptions } from "./monitor-types.ts";
+export { MAX_HELD_EVENTS } from "./held-events.ts";
 export {
-  createAdherenceMonitor,
+  badEventWarning,
   warningOf,
-  type AdherenceMonitor,
-  type AgentStatus,
+  type BackInAdherenceAlert,
   type MonitorAlert,
-  type MonitorOptions,
-} from "./monitor.ts";
+  type MonitorRunAlertFields,
+  type MonitorWarning,
+  type MonitorWarningCode,
+  type OutOfAdherenceAlert,
+  type OutOfAdherenceEndedAlert,
+} from "./alerts.ts";
+export * from "./formats/index.ts";

@@ -1,0 +1,54 @@
+/**
+ * Agent state events as CSV: `agent_id,time,state[,reason][,event_id]`, one row per state
+ * change, in any order.
+ *
+ * @module
+ */
+import { parseCsv, requireColumns } from "../../io/csv.ts";
+import { IssueList } from "../../io/errors.ts";
+import type { TableRead } from "../../io/table-read.ts";
+import type { StateEvent } from "../events.ts";
+import { eventFromFields } from "./event-fields.ts";
+
+/**
+ * Parses state events from CSV: one {@link StateEvent} per row, in file order, each carrying
+ * its line (for the engine's warnings).
+ *
+ * @param file - the name used in messages (default `<input>`)
+ * @throws DataError naming file, line, column and field of each bad row (its first bad cell):
+ * an agent id that is empty or not a safe name, a time that is not ISO 8601 with an offset, an
+ * empty state; a missing column
+ * @example
+ * const events = parseStateEventsCsv("agent_id,time,state\nana,2025-01-06T09:00:00Z,available\n");
+ * events.rows[0]; // => { agentId: "ana", timeMs: 1736154000000, state: "available", line: 2 }
+ */
+export function parseStateEventsCsv(text: string, file = "<input>"): TableRead<StateEvent> {
+  const table = parseCsv(text, file);
+  const [iId, iTime, iState] = requireColumns(table, file, ["agent_id", "time", "state"]) as [
+    number,
+    number,
+    number,
+  ];
+  const iReason = table.column("reason");
+  const iEvent = table.column("event_id");
+  const column = { agent_id: iId, time: iTime, state: iState };
+  const issues = new IssueList();
+  const rows: StateEvent[] = [];
+  for (let r = 0; r < table.length; r++) {
+    const line = table.line(r);
+    const e = eventFromFields(
+      {
+        agent_id: table.cell(r, iId),
+        time: table.cell(r, iTime),
+        state: table.cell(r, iState),
+        ...(iReason < 0 ? {} : { reason: table.cell(r, iReason) }),
+        ...(iEvent < 0 ? {} : { event_id: table.cell(r, iEvent) }),
+      },
+      line,
+    );
+    if ("field" in e) issues.add({ file, line, column: column[e.field] + 1, ...e });
+    else rows.push(e);
+  }
+  issues.throwIfAny(file);
+  return { file, table, rows, warnings: [] };
+}

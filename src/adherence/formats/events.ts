@@ -1,0 +1,64 @@
+/**
+ * Agent state events in either format, CSV or NDJSON, told apart by the file name's extension
+ * (`.csv`; `.ndjson`, `.jsonl`) or, without one of those, by the first character (`{`: NDJSON).
+ *
+ * @module
+ */
+import { parseStateEventsCsv } from "./events-csv.ts";
+import { parseStateEventsNdjson, type EventsRead } from "./events-ndjson.ts";
+import { readInput, type AdherenceReadOptions } from "./read-input.ts";
+
+/** Options of {@link parseStateEvents} and {@link readStateEvents}. */
+export interface StateEventsOptions extends AdherenceReadOptions {
+  /** The format; default: by the file name's extension, else by the first character. */
+  readonly format?: "csv" | "ndjson";
+}
+
+/**
+ * The format of an events input named `file` whose text is `text`.
+ *
+ * @example
+ * eventsFormat("states.jsonl", ""); // => "ndjson"
+ * eventsFormat("<stdin>", '{"agent_id":"ana"}'); // => "ndjson"
+ */
+export function eventsFormat(file: string, text: string): "csv" | "ndjson" {
+  if (/\.(ndjson|jsonl)$/i.test(file)) return "ndjson";
+  if (/\.csv$/i.test(file)) return "csv";
+  return /^\s*\{/.test(text.slice(0, 1000)) ? "ndjson" : "csv";
+}
+
+/**
+ * Parses state events from CSV or NDJSON text (see {@link eventsFormat}); see
+ * `parseStateEventsCsv` and `parseStateEventsNdjson`.
+ *
+ * @param file - the name used in messages and to tell the format (default `<input>`)
+ * @throws DataError locating each bad row or line
+ * @example
+ * const events = await parseStateEvents(text, "states.ndjson");
+ * computeAdherence(schedule.rows, events.rows);
+ */
+export async function parseStateEvents(
+  text: string,
+  file = "<input>",
+  options: StateEventsOptions = {},
+): Promise<EventsRead> {
+  if ((options.format ?? eventsFormat(file, text)) === "ndjson")
+    return parseStateEventsNdjson(text, file);
+  const read = parseStateEventsCsv(text, file);
+  return { file: read.file, format: "csv", rows: read.rows, warnings: read.warnings };
+}
+
+/**
+ * Reads state events from a path (`-`: stdin), CSV or NDJSON; see {@link parseStateEvents}.
+ *
+ * @throws NoInputError when the file cannot be read; DataError for bad content
+ * @example
+ * const events = await readStateEvents("states.csv");
+ */
+export async function readStateEvents(
+  path: string,
+  options: StateEventsOptions = {},
+): Promise<EventsRead> {
+  const { text, file } = await readInput(path, options);
+  return parseStateEvents(text, file, options);
+}
