@@ -16,6 +16,7 @@
  */
 import { type Zone, weekdayOf } from "../time/zone.ts";
 import { kernelCdf, SUPPORT_MINUTES, type Kernel, type KernelCdf } from "./kernel.ts";
+import { searchKernel } from "./kernel-search.ts";
 import { nnls } from "./nnls.ts";
 import { dayTotal, type DaySeries } from "./series.ts";
 
@@ -52,11 +53,32 @@ export interface AdResponse {
   readonly fallback: ChannelResponse | null;
 }
 
-/** Channels with fewer spots than this share one pooled kernel. */
+/**
+ * Channels with fewer spots than this share one pooled kernel: a chosen default, the fewest
+ * spots from which a kernel's three parameters and an amount are worth fitting on their own.
+ */
 const MIN_SPOTS = 4;
+/** Group key of the pooled channels (NUL: never in a name read from a file, which refuses it). */
 const POOLED = "\u0000pooled";
+/**
+ * Rounds of backfitting (the baseline on the history less the current ad response, then the
+ * kernels and amounts): a chosen default that bounds the fitting time.
+ */
 const BACKFIT_ITERATIONS = 3;
+/** Sweeps over the channels' kernels per backfitting round (coordinate descent). */
+const KERNEL_SWEEPS = 2;
+/**
+ * Weeks on each side whose same weekday gives a day's in-sample shape: the four weeks of the
+ * historical average (forecast.md sections 0.1 and 5.4), taken around the day.
+ */
 const NEIGHBOUR_WEEKS = 4;
+/** Where the kernel search starts: a gamma peaking 5 minutes after a 1-minute delay. */
+const START_KERNEL: Kernel = { shape: 2, scale: 5, delay: 1 };
+/**
+ * Minutes of response placed beyond the kernel's support when fitting: room for the kernel's
+ * delay (the coarse grid tries up to 5 minutes; the pattern search may move it further).
+ */
+const FIT_DELAY_ROOM_MINUTES = 30;
 
 /** Where each spot's response lands: for each of K + 1 intervals from the one it airs in, the
  * cell (day index x slots + slot) or -1, and the spot's minute inside its first interval. */
@@ -258,7 +280,7 @@ export function fitAdResponse(series: DaySeries, zone: Zone, spots: readonly AdS
     }
   });
 
-  const placement = place(relevant, zone, series, dayIndex, 30);
+  const placement = place(relevant, zone, series, dayIndex, FIT_DELAY_ROOM_MINUTES);
   const cdfCache = new Map<string, KernelCdf>();
   const cdfOf = (k: Kernel): KernelCdf => {
     const key = `${k.shape}|${k.scale}|${k.delay}`;
@@ -270,7 +292,7 @@ export function fitAdResponse(series: DaySeries, zone: Zone, spots: readonly AdS
     return c;
   };
 
-  const kernels: Kernel[] = groups.map(() => ({ shape: 2, scale: 5, delay: 1 }));
+  const kernels: Kernel[] = groups.map(() => START_KERNEL);
   let betas: Float64Array = new Float64Array(groups.length);
   const columns = groups.map(() => new Float64Array(cellsCount));
   const scratch = new Float64Array(cellsCount);
@@ -285,7 +307,7 @@ export function fitAdResponse(series: DaySeries, zone: Zone, spots: readonly AdS
     for (let c = 0; c < cellsCount; c++) residual[c] = finite(y[c]!) - finite(base[c]!);
 
     // Coordinate descent on kernels: each group against the residual less the others.
-    for (let sweep = 0; sweep < 2; sweep++) {
+    for (let sweep = 0; sweep < KERNEL_SWEEPS; sweep++) {
       for (let g = 0; g < groups.length; g++) {
         const partial = residual.slice();
         for (let h = 0; h < groups.length; h++) {
@@ -357,56 +379,6 @@ function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
-}
-
-const COARSE_SHAPES = [1, 1.6, 2.5, 4];
-const COARSE_SCALES = [1.5, 3, 6, 12, 24];
-const COARSE_DELAYS = [0, 2, 5];
-
-/**
- * Best kernel by `score` (higher is better): a coarse grid (the first time), then a pattern
- * search on shape, scale (multiplied or divided by a factor) and delay (plus or minus a step),
- * the steps shrinking from 25 % and 1 minute to 2.5 % and 0.25 minutes.
- */
-function searchKernel(start: Kernel, score: (k: Kernel) => number, coarse: boolean): Kernel {
-  let best = start;
-  let bestScore = score(start);
-  const consider = (k: Kernel): boolean => {
-    const s = score(k);
-    if (s > bestScore * (1 + 1e-9)) {
-      best = k;
-      bestScore = s;
-      return true;
-    }
-    return false;
-  };
-  if (coarse) {
-    for (const shape of COARSE_SHAPES)
-      for (const scale of COARSE_SCALES)
-        for (const delay of COARSE_DELAYS) consider({ shape, scale, delay });
-  }
-  const round = (v: number): number => Math.round(v * 1000) / 1000;
-  for (const [factor, delayStep] of [
-    [1.25, 1],
-    [1.1, 0.5],
-    [1.025, 0.25],
-  ] as const) {
-    for (let i = 0; i < 40; i++) {
-      const b = best;
-      const moves: Kernel[] = [
-        { ...b, shape: round(b.shape * factor) },
-        { ...b, shape: round(Math.max(1, b.shape / factor)) },
-        { ...b, scale: round(b.scale * factor) },
-        { ...b, scale: round(Math.max(0.5, b.scale / factor)) },
-        { ...b, delay: b.delay + delayStep },
-        { ...b, delay: Math.max(0, b.delay - delayStep) },
-      ];
-      let improved = false;
-      for (const m of moves) if (consider(m)) improved = true;
-      if (!improved) break;
-    }
-  }
-  return best;
 }
 
 /**

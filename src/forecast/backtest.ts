@@ -8,13 +8,9 @@
  */
 import { createZone, weekdayOf, type Zone } from "../time/zone.ts";
 import { fitBaseline, type BaselineMethod } from "./baseline.ts";
-import { operatingCalendar } from "./calendar.ts";
-import {
-  forecastCalls,
-  type ForecastRow,
-  type HistoryInterval,
-  type ModelInputs,
-} from "./forecast.ts";
+import { operatingCalendar, SEARCH_LIMIT_DAYS } from "./calendar.ts";
+import { forecastCalls } from "./forecast.ts";
+import type { ForecastRow, HistoryInterval, ModelInputs } from "./types.ts";
 import { buildSeries, dayTotal, type DaySeries } from "./series.ts";
 
 /** Options of {@link backtest}. */
@@ -153,7 +149,7 @@ export function backtest(
     const start = zone.dayStart(origin);
     // Target days: the first `days` operating days from the origin.
     const targets: { day: number; h: number }[] = [];
-    for (let d = origin, h = 0; h < options.days && d - origin < 400; d++) {
+    for (let d = origin, h = 0; h < options.days && d - origin < SEARCH_LIMIT_DAYS; d++) {
       if (!calendar.isOperating(d) && d !== origin) continue;
       h++;
       targets.push({ day: d, h });

@@ -43,12 +43,51 @@ export interface FittedBaseline {
   readonly lastDay: number;
 }
 
+/**
+ * Same weekdays averaged: four, the "historical average over k = 4 weeks" that the research
+ * note forecast.md finds hardest to beat from two days out (sections 0.1, 5.4 and 5.5, after
+ * Taylor 2008).
+ */
+const AVERAGE_WEEKS = 4;
+/**
+ * Same-weekday totals under the two daily-total models (the 4-week average and a steadier
+ * 6-week one); their geometric mean with the smoothing model is the staffcast total.
+ */
+const TOTAL_MODEL_WEEKS = [AVERAGE_WEEKS, 6] as const;
+/**
+ * Same-weekday profiles in the intraday shape: the last twelve, as Puzzel WFM's automatic
+ * forecast uses the last 12 weeks (forecast.md section 4.2).
+ */
 const SHAPE_WEEKS = 12;
+/**
+ * Weight of each older profile relative to the next (forecast.md section 6.1: "weighted recent
+ * weeks"): a chosen default; the twelfth weighs 0.9^11 = 0.31 of the latest, so the shape
+ * follows drift while averaging out a noisy week.
+ */
 const SHAPE_DECAY = 0.9;
+/**
+ * Calendar effects are the mean residual of their days shrunk towards 0 as if this many more
+ * days with no effect had been seen: a chosen default that keeps an effect seen once or twice
+ * from being taken at face value.
+ */
 const EFFECT_SHRINK = 2;
+/** Smoothing constant of the weekday-adjusted log level: a chosen default (memory ~3 days). */
 const SES_ALPHA = 0.3;
+/**
+ * Per operating day ahead, the smoothed level's distance from its 4-week mean shrinks by this
+ * factor: 0.6^5 = 0.08 after a week, since beyond two or three days the historical average is
+ * hard to beat (forecast.md section 0.1, Taylor 2008). A chosen default.
+ */
 const SES_DAMPING = 0.6;
+/** Weeks of history the level is smoothed over before the forecast: a chosen warm-up. */
+const SES_WARMUP_WEEKS = 15;
+/**
+ * Latest days the AR(1) coefficient of day-level deviations is estimated on: about five months
+ * of working days, a chosen default.
+ */
 const RHO_WINDOW = 100;
+/** Highest AR(1) coefficient: below 1, a deviation always fades with the horizon. */
+const RHO_MAX = 0.95;
 
 /** Index of days that have usable data (in the series and not excluded, with calls). */
 function usableIndex(input: BaselineInput): Map<number, number> {
@@ -126,13 +165,13 @@ export function fitBaseline(
   const sesModel = (): ((target: number) => number) => {
     const resid = new Map<number, number>();
     for (const d of days) {
-      const prev = previousSame(d, 4);
+      const prev = previousSame(d, AVERAGE_WEEKS);
       if (prev.length >= 2) resid.set(d, Math.log(totals.get(d)! / meanTotal(prev)));
     }
     const effects = estimateEffects(resid, calendar);
     const effect = (d: number): number => sumEffects(effects, calendar.features(d));
     const operatingWeekdays = calendar.weekdays.filter(Boolean).length || 7;
-    const window = days.slice(-4 * operatingWeekdays);
+    const window = days.slice(-AVERAGE_WEEKS * operatingWeekdays);
     if (window.length === 0) return () => 0;
     const z = (d: number): number => Math.log(totals.get(d)!) - effect(d);
     const weekdaySum = new Array<number>(7).fill(0);
@@ -148,7 +187,7 @@ export function fitBaseline(
     let level = Number.NaN;
     let uMean = 0;
     let n = 0;
-    for (const d of days.slice(-15 * operatingWeekdays)) {
+    for (const d of days.slice(-SES_WARMUP_WEEKS * operatingWeekdays)) {
       const s = seasonal(weekdayOf(d));
       if (Number.isNaN(s)) continue;
       const u = z(d) - s;
@@ -170,7 +209,7 @@ export function fitBaseline(
 
   let models: ((target: number) => number)[] | undefined;
   const combinedTotal = (target: number): number => {
-    models ??= [totalModel(4), totalModel(6), sesModel()];
+    models ??= [...TOTAL_MODEL_WEEKS.map(totalModel), sesModel()];
     let logSum = 0;
     for (const m of models) {
       const v = m(target);
@@ -206,7 +245,7 @@ export function fitBaseline(
         case "seasonalNaive":
           return meanRows(previousSame(target, 1), 1, false);
         case "historicalAverage":
-          return meanRows(previousSame(target, 4), 1, false);
+          return meanRows(previousSame(target, AVERAGE_WEEKS), 1, false);
         case "staffcast": {
           const prev = previousSame(target, SHAPE_WEEKS);
           if (prev.length === 0) return new Float64Array(slots);
@@ -273,5 +312,5 @@ function estimateRho(
     sxx += x * x;
   }
   if (!(sxx > 0)) return 0;
-  return Math.min(0.95, Math.max(0, sxy / sxx));
+  return Math.min(RHO_MAX, Math.max(0, sxy / sxx));
 }

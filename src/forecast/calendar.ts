@@ -24,7 +24,15 @@ export interface OperatingCalendar {
   operatingDaysBetween(from: number, to: number): number;
 }
 
+/** Months of open days kept in a calendar's cache before it starts afresh (a bound on memory). */
 const MONTH_CACHE_LIMIT = 10_000;
+
+/**
+ * How far ahead a loop looks for the next operating day: more than a year, so that a calendar
+ * with any operating weekday always finds one (at most seven days away); the bound only ends
+ * the search on a calendar without any.
+ */
+export const SEARCH_LIMIT_DAYS = 400;
 
 /**
  * A calendar from the days that have data.

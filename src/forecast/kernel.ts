@@ -22,9 +22,12 @@ export interface Kernel {
   readonly delay: number;
 }
 
-/** The response is cut this long after airing (plus the delay). */
+/**
+ * The response is cut this long after airing (plus the delay): three hours, the support the
+ * research note forecast.md gives ad kernels (sections 5.1 and 6.3: "2-3 h support").
+ */
 export const SUPPORT_MINUTES = 180;
-/** Table resolution, minutes. */
+/** Table resolution, minutes: a quarter minute, finer than any interval or airing time. */
 const RESOLUTION = 0.25;
 
 /** A kernel's cumulative share F(t), t in minutes since airing, tabulated. */

@@ -13,11 +13,25 @@
  * @module
  */
 import type { AdResponse, AdSpot } from "./ads.ts";
-import type { AdRow } from "./forecast.ts";
+import type { AdRow } from "./types.ts";
 import { defaultAiringDelays, kernelCdf, type Kernel, type KernelCdf } from "./kernel.ts";
 
-/** The default response shape when none was fitted. */
+/**
+ * The default response shape when none was fitted: the reference kernel of the research note
+ * forecast.md (section 5.1: gamma, shape 2, scale 4 minutes; mode at 4 minutes, about 91 % of
+ * the calls within 16).
+ */
 export const DEFAULT_KERNEL: Kernel = { shape: 2, scale: 4, delay: 0 };
+
+/**
+ * Share of one spot's response (of the unscaled default shape) in an interval above which a
+ * spot reaches it: a chosen threshold, 2 %, below which the tail is lost in the interval's noise.
+ */
+const REACHED_SHAPE_SHARE = 0.02;
+/** Fitted ad calls in an interval above which a spot reaches it: half a call, a chosen threshold. */
+const REACHED_FITTED_CALLS = 0.5;
+/** Intervals on each side whose quiet ones give an interval's calls without ads (their median). */
+const NEIGHBOUR_INTERVALS = 4;
 
 /** Calls of one queue per interval. */
 export interface IntervalCalls {
@@ -92,7 +106,7 @@ export function arrivalProfile(
       // an interval some spot's response reaches noticeably
       let mass = 0;
       for (let m = i * per; m < (i + 1) * per; m++) mass += adMinute[m]!;
-      return response === undefined ? mass > 0.02 : mass > 0.5;
+      return response === undefined ? mass > REACHED_SHAPE_SHARE : mass > REACHED_FITTED_CALLS;
     };
     list.forEach((row, i) => {
       const from = Math.round((row.startMs - start) / 60_000);
@@ -100,10 +114,12 @@ export function arrivalProfile(
       for (let m = from; m < from + per; m++) adMass += adMinute[m]!;
       let adCalls: number;
       if (response !== undefined) adCalls = Math.min(row.calls, adMass);
-      else if (adMass > 0.02) {
+      else if (adMass > REACHED_SHAPE_SHARE) {
         // the interval's excess over nearby intervals no spot reaches
         const quiet: number[] = [];
-        for (let k = Math.max(0, i - 4); k <= Math.min(list.length - 1, i + 4); k++) {
+        const lo = Math.max(0, i - NEIGHBOUR_INTERVALS);
+        const hi = Math.min(list.length - 1, i + NEIGHBOUR_INTERVALS);
+        for (let k = lo; k <= hi; k++) {
           if (k !== i && !reached(k)) quiet.push(list[k]!.calls);
         }
         quiet.sort((a, b) => a - b);

@@ -11,6 +11,7 @@
  * @module
  */
 import { fitBaseline, type BaselineInput, type BaselineMethod } from "./baseline.ts";
+import { SEARCH_LIMIT_DAYS } from "./calendar.ts";
 import { dayTotal } from "./series.ts";
 
 /** Per horizon (index h - 1): the method to use and the overdispersion of its errors. */
@@ -24,8 +25,25 @@ export interface Selection {
 }
 
 const CANDIDATES: readonly BaselineMethod[] = ["staffcast", "historicalAverage"];
-/** Overdispersion assumed when the history is too short to measure it. */
-const DEFAULT_OVERDISPERSION = 0.01;
+/**
+ * Overdispersion assumed when the history is too short to measure it: a chosen default. c is
+ * the squared coefficient of variation of the random rate (Var = mu + c mu^2), so 0.01 means a
+ * rate 10 % uncertain, a mild excess over Poisson noise (forecast.md section 0.3: arrivals are
+ * Poisson given a random rate).
+ */
+export const DEFAULT_OVERDISPERSION = 0.01;
+/**
+ * Validation origins at most: the 20 rolling origins of the benchmark protocol in the research
+ * note forecast.md (sections 5.2 and 5.5).
+ */
+const MAX_ORIGINS = 20;
+/** Days of history an origin needs before it: three weeks, every weekday seen three times. */
+const MIN_ORIGIN_HISTORY_DAYS = 21;
+/**
+ * At most one usable day in this many is an origin, so that a short history is not judged on
+ * origins with little before them: a chosen default.
+ */
+const DAYS_PER_ORIGIN = 4;
 
 /**
  * Chooses the baseline per horizon 1..`horizons` (operating days; 1 = the origin day) from the
@@ -41,17 +59,18 @@ export function selectBaseline(
   origin: number,
   horizons: number,
   aggregate = 1,
-  maxOrigins = 20,
+  maxOrigins = MAX_ORIGINS,
 ): Selection {
   const { series } = input;
   const index = new Map(series.days.map((d, i) => [d, i]));
   const usable = series.days.filter(
     (d, i) => d < origin && !input.exclude.has(d) && dayTotal(series.calls[i]!) > 0,
   );
-  // Origins need three weeks of history before them.
   const first = usable[0] ?? origin;
-  const candidates = usable.filter((d) => d - first >= 21);
-  const origins = candidates.slice(-Math.min(maxOrigins, Math.floor(usable.length / 4)));
+  const candidates = usable.filter((d) => d - first >= MIN_ORIGIN_HISTORY_DAYS);
+  const origins = candidates.slice(
+    -Math.min(maxOrigins, Math.floor(usable.length / DAYS_PER_ORIGIN)),
+  );
 
   const abs = CANDIDATES.map(() => new Float64Array(horizons));
   const sumY = CANDIDATES.map(() => new Float64Array(horizons));
@@ -63,7 +82,7 @@ export function selectBaseline(
     for (let h = 1; h <= horizons; h++) {
       if (h > 1) {
         target++;
-        while (!fitted.calendar.isOperating(target) && target - o < 400) target++;
+        while (!fitted.calendar.isOperating(target) && target - o < SEARCH_LIMIT_DAYS) target++;
       }
       if (target >= origin) break;
       const i = index.get(target);
