@@ -5,7 +5,7 @@
  * 80 % in 20 s per 15-minute interval (forecast.md / scheduling.md section 4.1).
  */
 import { staffInterval } from "../src/erlang/index.ts";
-import type { RequirementPoint } from "../src/schedule/design.ts";
+import type { RequirementPoint } from "../src/schedule/result.ts";
 
 /** Calls per 15 minutes at the peak of a Monday. */
 const PEAK_CALLS = 450;

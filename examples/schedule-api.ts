@@ -19,7 +19,7 @@ const requirements = perHour.map((required, h) => ({
 
 // Eight-hour shifts starting 08:00-10:00 with an unpaid lunch, and four-hour part-time shifts.
 const spec = parseShiftSpec({
-  interval: 60,
+  intervalMinutes: 60,
   coverage: "hard",
   shifts: [
     {
@@ -28,7 +28,13 @@ const spec = parseShiftSpec({
       startLatest: "10:00",
       lengthMinutes: 480,
       breaks: [
-        { kind: "meal", minutes: 60, earliestAfterStart: 180, latestBeforeEnd: 180, paid: false },
+        {
+          kind: "meal",
+          durationMinutes: 60,
+          earliestAfterStartMinutes: 180,
+          latestBeforeEndMinutes: 180,
+          paid: false,
+        },
       ],
     },
     {
@@ -43,11 +49,11 @@ const spec = parseShiftSpec({
 
 const schedule = await designShifts(requirements, spec);
 console.log(`schedule: ${schedule.status}, cost ${schedule.objective}`);
+// Times are UTC epoch milliseconds: HH:MM of the (UTC) clock for people.
+const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
 for (const s of schedule.shifts) {
-  const lunches = s.breaks.map((b) => `${b.count} at ${b.start.slice(11, 16)}`).join(", ");
-  console.log(
-    `  ${s.count} x ${s.name} ${s.start.slice(11, 16)}-${s.end.slice(11, 16)} ${lunches}`,
-  );
+  const lunches = s.breaks.map((b) => `${b.count} at ${clock(b.startMs)}`).join(", ");
+  console.log(`  ${s.count} x ${s.name} ${clock(s.startMs)}-${clock(s.endMs)} ${lunches}`);
 }
 // Every schedule can be checked independently: coverage, break windows, objective.
 console.log(

@@ -69,13 +69,29 @@ for (const s of data.spots) {
 
 /** A break, a lunch and a break: the rules of every 8.5-hour shift. */
 const fullDayBreaks = [
-  { kind: "break", minutes: 15, earliestAfterStart: 90, latestBeforeEnd: 300 },
-  { kind: "meal", minutes: 30, earliestAfterStart: 210, latestBeforeEnd: 150, paid: false },
-  { kind: "break", minutes: 15, earliestAfterStart: 330, latestBeforeEnd: 60 },
+  {
+    kind: "break",
+    durationMinutes: 15,
+    earliestAfterStartMinutes: 90,
+    latestBeforeEndMinutes: 300,
+  },
+  {
+    kind: "meal",
+    durationMinutes: 30,
+    earliestAfterStartMinutes: 210,
+    latestBeforeEndMinutes: 150,
+    paid: false,
+  },
+  {
+    kind: "break",
+    durationMinutes: 15,
+    earliestAfterStartMinutes: 330,
+    latestBeforeEndMinutes: 60,
+  },
 ];
 
 const shiftFile = {
-  interval: 15,
+  intervalMinutes: 15,
   timeZone: "UTC",
   coverage: "soft",
   underPenalty: 50,
@@ -113,7 +129,14 @@ const shiftFile = {
       lengthMinutes: [240, 300],
       costPerHour: 1.25,
       days: ["mon", "tue", "wed", "thu", "fri"],
-      breaks: [{ kind: "break", minutes: 15, earliestAfterStart: 90, latestBeforeEnd: 60 }],
+      breaks: [
+        {
+          kind: "break",
+          durationMinutes: 15,
+          earliestAfterStartMinutes: 90,
+          latestBeforeEndMinutes: 60,
+        },
+      ],
     },
   ],
 };

@@ -2,12 +2,17 @@
  * `staffcast backtest`: rolling-origin accuracy of the forecast against the usual baselines.
  */
 import type { Command } from "commander";
-import { backtest, type BacktestResult } from "../forecast/index.ts";
+import {
+  backtest,
+  readAdsCsv,
+  readHistoryCsv,
+  readHolidaysCsv,
+  type BacktestResult,
+} from "../forecast/index.ts";
 import { DataError, UsageError } from "../io/errors.ts";
 import type { Streams } from "../io/files.ts";
 import { atLeastOne, duration } from "./flags.ts";
 import { minutesFlag, zoneFlag } from "./time-flags.ts";
-import { readAds, readHistory, readHolidays } from "./forecast-inputs.ts";
 import { locateRows } from "../io/table-read.ts";
 import { pct, style, table } from "./format.ts";
 import { progressBar } from "./progress.ts";
@@ -64,10 +69,11 @@ Examples:
 async function runBacktest(flags: BacktestFlags, streams: Streams): Promise<void> {
   const zone = zoneFlag(flags.tz, streams.stderr);
   const intervalMinutes = minutesFlag(flags.interval);
-  const history = await readHistory(flags.history, streams);
-  const ads = flags.ads === undefined ? undefined : await readAds(flags.ads, streams);
+  const read = { stdin: streams.stdin };
+  const history = await readHistoryCsv(flags.history, read);
+  const ads = flags.ads === undefined ? undefined : await readAdsCsv(flags.ads, read);
   const holidays =
-    flags.holidays === undefined ? undefined : await readHolidays(flags.holidays, streams);
+    flags.holidays === undefined ? undefined : await readHolidaysCsv(flags.holidays, read);
   const err = streams.stderr;
   const bar = progressBar(err, err.isTTY === true && flags.json !== true);
   let result: BacktestResult;

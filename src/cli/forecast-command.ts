@@ -2,14 +2,20 @@
  * `staffcast forecast`: calls per queue and interval, with the response to planned ad spots.
  */
 import type { Command } from "commander";
-import { forecastCalls, type ForecastOptions, type ForecastResult } from "../forecast/index.ts";
-import { csvCell, csvNumber } from "../io/csv.ts";
+import {
+  forecastCalls,
+  forecastCsvChunks,
+  readAdsCsv,
+  readHistoryCsv,
+  readHolidaysCsv,
+  readOverridesCsv,
+  type ForecastOptions,
+  type ForecastResult,
+} from "../forecast/index.ts";
 import { DataError, UsageError } from "../io/errors.ts";
 import { writeChunksAtomic, type Streams } from "../io/files.ts";
-import { formatInstant } from "../time/zone.ts";
-import { atLeastOne, duration } from "./flags.ts";
-import { readAds, readHistory, readHolidays, readOverrides } from "./forecast-inputs.ts";
 import { locateRows } from "../io/table-read.ts";
+import { atLeastOne, duration } from "./flags.ts";
 import { warn } from "./format.ts";
 import { instantFlag, minutesFlag, zoneFlag } from "./time-flags.ts";
 
@@ -80,12 +86,13 @@ async function runForecast(flags: ForecastFlags, streams: Streams): Promise<void
       : instantFlag("--actuals-until", flags.actualsUntil, zone);
   const intervalMinutes = minutesFlag(flags.interval);
 
-  const history = await readHistory(flags.history, streams);
-  const ads = flags.ads === undefined ? undefined : await readAds(flags.ads, streams);
+  const read = { stdin: streams.stdin };
+  const history = await readHistoryCsv(flags.history, read);
+  const ads = flags.ads === undefined ? undefined : await readAdsCsv(flags.ads, read);
   const holidays =
-    flags.holidays === undefined ? undefined : await readHolidays(flags.holidays, streams);
+    flags.holidays === undefined ? undefined : await readHolidaysCsv(flags.holidays, read);
   const overrides =
-    flags.overrides === undefined ? undefined : await readOverrides(flags.overrides, streams);
+    flags.overrides === undefined ? undefined : await readOverridesCsv(flags.overrides, read);
 
   const options: ForecastOptions = {
     start,
@@ -109,39 +116,4 @@ async function runForecast(flags: ForecastFlags, streams: Streams): Promise<void
     warn(streams.stderr, w);
   }
   await writeChunksAtomic(flags.out, forecastCsvChunks(result), streams);
-}
-
-/**
- * A forecast number as CSV text. A forecast is never written with an empty number (the
- * requirements would refuse it): a value that is not finite is a bug, reported as such.
- */
-function finiteCell(value: number, column: string): string {
-  if (!Number.isFinite(value))
-    throw new Error(`the forecast's ${column} is ${value}, not a finite number`);
-  return csvNumber(value);
-}
-
-/**
- * The forecast CSV, `start,queue,calls,calls_p10,calls_p90[,aht_s]`, in chunks of 1,024 lines
- * (`staffcast forecast` and `staffcast plan` write it).
- */
-export function* forecastCsvChunks(result: ForecastResult): Generator<string> {
-  const withAht = result.rows.some((r) => r.ahtSeconds !== undefined);
-  const out: string[] = [`start,queue,calls,calls_p10,calls_p90${withAht ? ",aht_s" : ""}`];
-  for (const r of result.rows) {
-    const cells = [
-      formatInstant(r.startMs, result.zone),
-      csvCell(r.queue),
-      finiteCell(r.calls, "calls"),
-      finiteCell(r.p10, "calls_p10"),
-      finiteCell(r.p90, "calls_p90"),
-    ];
-    if (withAht) cells.push(r.ahtSeconds === undefined ? "" : finiteCell(r.ahtSeconds, "aht_s"));
-    out.push(cells.join(","));
-    if (out.length >= 1024) {
-      yield `${out.join("\n")}\n`;
-      out.length = 0;
-    }
-  }
-  if (out.length > 0) yield `${out.join("\n")}\n`;
 }

@@ -13,6 +13,7 @@ import { registerForecast } from "./forecast-command.ts";
 import { forPeople, style } from "./format.ts";
 import { registerRequirements } from "./requirements-command.ts";
 import { registerPlan } from "./plan-command.ts";
+import { registerRoster } from "./roster-command.ts";
 import { registerSchedule } from "./schedule-command.ts";
 import { registerSimulate } from "./simulate-command.ts";
 
@@ -64,6 +65,7 @@ Examples:
   registerErlang(program, streams);
   registerRequirements(program, streams);
   registerSchedule(program, streams);
+  registerRoster(program, streams);
   registerAdherence(program, streams);
   registerSimulate(program, streams);
   registerPlan(program, streams);

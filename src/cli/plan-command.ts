@@ -34,12 +34,22 @@ import {
   type PlanResult,
 } from "../plan/index.ts";
 import { formatInstant } from "../time/zone.ts";
-import { forecastCsvChunks } from "./forecast-command.ts";
-import { readAds, readHistory, readHolidays } from "./forecast-inputs.ts";
+import {
+  formatForecastCsv,
+  readAdsCsv,
+  readHistoryCsv,
+  readHolidaysCsv,
+} from "../forecast/index.ts";
 import { locateRows } from "../io/table-read.ts";
 import { forPeople, pct, style, warn } from "./format.ts";
 import { REQUIREMENT_COLUMNS, staffingResultCells } from "../erlang/index.ts";
-import { readAgents, readAvailability, readSpec, segmentsCsv } from "./schedule-command.ts";
+import {
+  formatRosterCsv,
+  formatScheduleJson,
+  readAgentsCsv,
+  readAvailabilityCsv,
+  readShiftFile,
+} from "../schedule/index.ts";
 
 interface PlanFlags {
   config?: string;
@@ -189,21 +199,30 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
     if (outside.length > 0) throw new DataError(outside);
   }
 
-  const history = await readHistory(path(config.history), streams);
-  const ads = config.ads === undefined ? undefined : await readAds(path(config.ads), streams);
+  const history = await readHistoryCsv(path(config.history), streams);
+  const ads = config.ads === undefined ? undefined : await readAdsCsv(path(config.ads), streams);
   const holidays =
-    config.holidays === undefined ? undefined : await readHolidays(path(config.holidays), streams);
-  const shifts = await readSpec(path(config.shifts), streams, config.intervalMinutes);
+    config.holidays === undefined
+      ? undefined
+      : await readHolidaysCsv(path(config.holidays), streams);
+  const shifts = await readShiftFile(path(config.shifts), {
+    stdin: streams.stdin,
+    ...(config.intervalMinutes === undefined ? {} : { intervalMinutes: config.intervalMinutes }),
+  });
+  for (const w of shifts.warnings) warn(streams.stderr, w);
   const agents =
-    config.agents === undefined ? undefined : await readAgents(path(config.agents), streams);
+    config.agents === undefined
+      ? undefined
+      : (await readAgentsCsv(path(config.agents), { stdin: streams.stdin })).rows;
   const availability =
     config.availability === undefined || agents === undefined
       ? undefined
-      : await readAvailability(
-          path(config.availability),
-          streams,
-          new Set(agents.map((a) => a.id)),
-        );
+      : (
+          await readAvailabilityCsv(path(config.availability), {
+            stdin: streams.stdin,
+            agents: new Set(agents.map((a) => a.id)),
+          })
+        ).rows;
 
   const bar = progressBar(streams.stderr, streams.stderr.isTTY === true && flags.json !== true);
   // the plan reports the step it starts: the bar shows the steps before it as done
@@ -240,12 +259,12 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
 
   const summary = planJson(plan, config, agents !== undefined);
   const files: Record<string, string> = {
-    "forecast.csv": [...forecastCsvChunks(plan.forecast)].join(""),
+    "forecast.csv": formatForecastCsv(plan.forecast),
     "requirements.csv": requirementsCsv(plan),
-    "schedule.json": `${JSON.stringify({ ...plan.schedule, shiftFile: shifts.raw })}\n`,
+    "schedule.json": formatScheduleJson(plan.schedule, shifts.raw),
     ...(plan.roster === undefined
       ? {}
-      : { "roster.csv": segmentsCsv(plan.roster.segments, plan.zone) }),
+      : { "roster.csv": formatRosterCsv(plan.roster.segments, plan.zone) }),
     "plan.json": `${JSON.stringify(summary, null, 2)}\n`,
     "report.html": renderReport({
       plan,

@@ -18,20 +18,25 @@ import {
   type SimulationResult,
   type StepSeries,
 } from "../erlang/index.ts";
-import { arrivalProfile, forecastCalls, type AdResponse } from "../forecast/index.ts";
+import {
+  arrivalProfile,
+  forecastCalls,
+  readAdsCsv,
+  readForecastCsv,
+  readHistoryCsv,
+  type AdResponse,
+} from "../forecast/index.ts";
 import { parseCsv } from "../io/csv.ts";
-import { DataError, inFile, UsageError } from "../io/errors.ts";
-import { readJson } from "../io/json.ts";
-import { parseScheduleJson } from "../schedule/index.ts";
+import { DataError, UsageError } from "../io/errors.ts";
+import { readScheduleJson } from "../schedule/index.ts";
 import { inputName, readText, type Streams } from "../io/files.ts";
 import { readIntervalColumns } from "../io/interval-table.ts";
 import { inferSpacing } from "../time/duration.ts";
-import { formatInstantUtc, parseInstant } from "../time/instant.ts";
+import { formatInstantUtc } from "../time/instant.ts";
 import { formatInstant, type Zone } from "../time/zone.ts";
 import { STAFFING_LIMITS } from "../erlang/limits.ts";
 import { atLeastOne, count, inside, serviceLevelFraction, shrinkageFraction } from "./flags.ts";
 import { zoneFlag } from "./time-flags.ts";
-import { readAds, readHistory } from "./forecast-inputs.ts";
 import { locateRows } from "../io/table-read.ts";
 import { pct, secs, table, warn } from "./format.ts";
 import { maxOf, minOf } from "../math/extent.ts";
@@ -210,7 +215,7 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
     throw new UsageError("give either --requirements or --schedule");
   }
   const zone = zoneFlag(flags.tz, streams.stderr);
-  const forecast = await readHistory(flags.forecast, streams);
+  const forecast = await readForecastCsv(flags.forecast, streams);
   const rows = forecast.rows;
   if (rows.length === 0) throw new DataError([{ file: forecast.file, message: "no rows" }]);
   const byQueue = new Map<string, (typeof rows)[number][]>();
@@ -247,7 +252,7 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
 
   // arrival rates per minute: flat within intervals, or shaped by the ads
   let responses: Map<string, AdResponse> | undefined;
-  const ads = flags.ads === undefined ? undefined : await readAds(flags.ads, streams);
+  const ads = flags.ads === undefined ? undefined : await readAdsCsv(flags.ads, streams);
   const first = minOf(rows, (r) => r.startMs);
   const last = maxOf(rows, (r) => r.startMs) + stepMs;
   if (last - first > MAX_SIMULATED_DAYS * 86_400_000) {
@@ -259,7 +264,7 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
     ]);
   }
   if (ads !== undefined && flags.history !== undefined) {
-    const history = await readHistory(flags.history, streams);
+    const history = await readHistoryCsv(flags.history, streams);
     const dayStart = zone.dayStart(zone.dayOf(first));
     try {
       const fit = forecastCalls(history.rows, {
@@ -331,14 +336,16 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
     poolNotes = queues.map((q) => ({ name: q, queues: [q] }));
   } else {
     const file = inputName(flags.schedule!);
-    const raw = await readJson(flags.schedule!, streams);
-    const json = inFile(file, () => parseScheduleJson(raw, { needs: ["coverage"] }));
+    const json = await readScheduleJson(flags.schedule!, {
+      stdin: streams.stdin,
+      needs: ["coverage"],
+    });
     const fromPlan = flags.shrinkage === undefined ? planShrinkage(flags.schedule!) : undefined;
     const shrinkage = flags.shrinkage ?? fromPlan ?? 0;
     const starts: number[] = [];
     const values: number[] = [];
     for (const c of json.coverage) {
-      starts.push(parseInstant(c.start) as number); // checked by parseScheduleJson
+      starts.push(c.startMs);
       // on the phones, as the plan counts them
       values.push(productiveFromScheduled(Math.max(0, Math.round(c.scheduled)), shrinkage));
     }

@@ -284,7 +284,7 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
       {
         agents: inputs.agents,
         ...(inputs.availability === undefined ? {} : { availability: inputs.availability }),
-        minRestHours: config.roster.minRestHours,
+        minRestSeconds: config.roster.minRestHours * 3600,
         twoConsecutiveDaysOff: config.roster.twoConsecutiveDaysOff,
         ...(config.roster.maxNightShiftsWeek === undefined
           ? {}
@@ -315,15 +315,7 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
   });
   const expected = service.intervals;
   appendAll(warnings, serviceWarnings(service.queues, inputs.shifts));
-  const summary = summarize(
-    forecast,
-    requirements,
-    schedule,
-    roster,
-    expected,
-    inputs.shifts,
-    intervalSeconds,
-  );
+  const summary = summarize(forecast, requirements, schedule, roster, expected, intervalSeconds);
   return {
     startMs,
     zone,
@@ -358,21 +350,14 @@ function summarize(
   schedule: ScheduleResult,
   roster: RosterResult | undefined,
   expected: readonly ExpectedInterval[],
-  spec: ShiftSpec,
   intervalSeconds: number,
 ): PlanSummary {
   const hours = intervalSeconds / 3600;
   const calls = forecast.rows.reduce((a, r) => a + r.calls, 0);
-  const templates = new Map(spec.shifts.map((t) => [t.name, t]));
-  let paid = 0;
+  let paidSeconds = 0;
   let shifts = 0;
   for (const s of schedule.shifts) {
-    const t = templates.get(s.name)!;
-    const length =
-      ((parseInstant(s.end) as number) - (parseInstant(s.start) as number)) / 3_600_000;
-    const span = length > 0 ? length : length + 24;
-    const unpaid = t.breaks.reduce((a, b) => a + (b.paid ? 0 : b.minutes / 60), 0);
-    paid += s.count * (span - unpaid);
+    paidSeconds += s.count * s.paidSeconds;
     shifts += s.count;
   }
   const withCalls = expected.filter((e) => e.calls > 0 && e.serviceLevel !== null);
@@ -391,7 +376,7 @@ function summarize(
     requiredAgentHours:
       requirements.reduce((a, r) => a + r.result.fractionalScheduledAgents, 0) * hours,
     scheduledAgentHours: expected.reduce((a, e) => a + e.scheduled, 0) * hours,
-    paidHours: paid,
+    paidHours: paidSeconds / 3600,
     shifts,
     expectedServiceLevel: callsWeighted((e) => e.serviceLevel!),
     expectedAbandonRate: callsWeighted((e) => e.abandonRate ?? 0),

@@ -8,8 +8,7 @@
  */
 import { evaluateInterval, productiveFromScheduled, type StaffingResult } from "../erlang/index.ts";
 import { maxOf, minOf } from "../math/extent.ts";
-import type { ScheduleResult, ShiftSpec } from "../schedule/index.ts";
-import { parseInstant } from "../time/instant.ts";
+import { resampleCoverage, type ScheduleResult, type ShiftSpec } from "../schedule/index.ts";
 import type { QueueTargets } from "./config.ts";
 
 /** A group of queues staffed together. */
@@ -73,29 +72,6 @@ export interface QueueService {
   readonly intervalsShort: number;
 }
 
-/** Scheduled agents (net of breaks) on average over each interval, from the coverage. */
-function scheduledPer(
-  schedule: ScheduleResult,
-  starts: readonly number[],
-  intervalMs: number,
-): number[] {
-  const cov = schedule.coverage.map((c) => ({
-    t: parseInstant(c.start) as number,
-    n: c.scheduled,
-  }));
-  const step = cov.length > 1 ? cov[1]!.t - cov[0]!.t : intervalMs;
-  return starts.map((t) => {
-    let sum = 0;
-    // coverage points are on a regular grid: visit those overlapping [t, t + interval)
-    const first = Math.max(0, Math.floor((t - cov[0]!.t) / step) - 1);
-    for (let i = first; i < cov.length && cov[i]!.t < t + intervalMs; i++) {
-      const overlap = Math.min(cov[i]!.t + step, t + intervalMs) - Math.max(cov[i]!.t, t);
-      if (overlap > 0) sum += cov[i]!.n * overlap;
-    }
-    return sum / intervalMs;
-  });
-}
-
 /** What {@link expectedService} works from. */
 export interface ServiceInput {
   readonly schedule: ScheduleResult;
@@ -132,8 +108,8 @@ export function expectedService(input: ServiceInput): {
   queues: QueueService[];
 } {
   const { schedule, requirements, units, starts, intervalSeconds, targetsOf } = input;
-  const intervalMs = intervalSeconds * 1000;
-  const perInterval = scheduledPer(schedule, starts, intervalMs);
+  // scheduled agents (net of breaks) on average over each interval, from the coverage
+  const perInterval = resampleCoverage(schedule.coverage, starts, intervalSeconds);
   const tallies = new Map<string, QueueTally>();
   for (const u of units)
     for (const q of u.queues)

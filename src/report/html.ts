@@ -9,8 +9,7 @@
 import type { AdRow, HistoryInterval } from "../forecast/index.ts";
 import type { PlanConfig } from "../plan/config.ts";
 import type { PlanResult } from "../plan/run.ts";
-import { parseInstant } from "../time/instant.ts";
-import { formatInstant } from "../time/zone.ts";
+import { createZone, formatInstant } from "../time/zone.ts";
 import {
   esc,
   FRAME,
@@ -306,11 +305,10 @@ function serviceSection(input: ReportInput): string {
 function shiftsSection(input: ReportInput): string {
   const { plan } = input;
   const zone = plan.zone;
-  const shifts = plan.schedule.shifts.map((s) => ({
-    ...s,
-    startMs: parseInstant(s.start) as number,
-    endMs: parseInstant(s.end) as number,
-  }));
+  const shifts = plan.schedule.shifts;
+  // times of day on the schedule's own clock (its shift file's time zone)
+  const scheduleZone = createZone(plan.schedule.timeZone);
+  const clock = (ms: number): string => formatInstant(ms, scheduleZone).slice(11, 16);
   const byDay = new Map<number, typeof shifts>();
   for (const s of shifts) {
     const d = zone.dayOf(s.startMs);
@@ -354,11 +352,9 @@ function shiftsSection(input: ReportInput): string {
       const a = x(minutes(s.startMs, d));
       const b = x(minutes(s.endMs > s.startMs ? s.endMs : s.endMs + DAY, d));
       const py = frame.top + row * rowHeight;
-      const breaks = s.breaks
-        .map((br) => `${br.count} ${br.kind} ${br.start.slice(11, 16)}`)
-        .join(", ");
+      const breaks = s.breaks.map((br) => `${br.count} ${br.kind} ${clock(br.startMs)}`).join(", ");
       body.push(
-        `<rect class="bar" x="${n(a)}" y="${n(py + 1)}" width="${n(Math.max(1, b - a))}" height="${rowHeight - 3}" rx="2"><title>${esc(`${s.count} x ${s.name} ${s.start.slice(11, 16)}-${s.end.slice(11, 16)}${breaks ? `; ${breaks}` : ""}`)}</title></rect>`,
+        `<rect class="bar" x="${n(a)}" y="${n(py + 1)}" width="${n(Math.max(1, b - a))}" height="${rowHeight - 3}" rx="2"><title>${esc(`${s.count} x ${s.name} ${clock(s.startMs)}-${clock(s.endMs)}${breaks ? `; ${breaks}` : ""}`)}</title></rect>`,
       );
       body.push(
         `<text class="bar-label" x="${n(a + 4)}" y="${n(py + 10)}">${s.count} ${esc(s.name)}</text>`,

@@ -1,37 +1,46 @@
 /**
  * staffcast/schedule: shifts with breaks that cover a requirement curve at least cost (integer
- * programming with HiGHS, Aykin's implicit breaks), and a roster of named agents.
+ * programming with HiGHS, Aykin's implicit breaks), a roster of named agents, and the files
+ * they read and write (requirement CSV, shift file, schedule JSON, agents and availability
+ * CSVs, roster CSV and JSON). Instants are UTC epoch milliseconds, durations seconds (minutes
+ * in the shift file), the unit in each name.
  *
  * @example
- * import { parseShiftSpec, designShifts, buildRoster, highsSolver } from "staffcast/schedule";
- * const spec = parseShiftSpec(JSON.parse(shiftFile));
- * const schedule = await designShifts(requirements, spec);
- * schedule.shifts; // [{ name, start, end, count, breaks }]
+ * import { readRequirementPointsCsv, readShiftFile, designShifts, formatScheduleJson } from "staffcast/schedule";
+ * const { points } = await readRequirementPointsCsv("requirements.csv");
+ * const { spec, raw } = await readShiftFile("shifts.json");
+ * const schedule = await designShifts(points, spec);
+ * schedule.shifts; // [{ name, startMs, endMs, count, paidSeconds, breaks }]
+ * formatScheduleJson(schedule, raw); // the JSON of staffcast schedule
  *
  * @module
  */
-import {
-  buildShiftModel,
-  solveShiftModel,
-  type RequirementPoint,
-  type ScheduleResult,
-} from "./design.ts";
-import { highsSolver, type MilpSolver } from "./solvers.ts";
+import { solveShiftModel } from "./design.ts";
+import { highsSolver } from "./highs.ts";
+import { buildShiftModel } from "./model.ts";
+import type { RequirementPoint, ScheduleResult } from "./result.ts";
+import type { MilpSolver } from "./solve-result.ts";
 import type { ShiftSpec } from "./spec.ts";
 
+export { readSchedule, solveShiftModel, type ShiftSolveOptions } from "./design.ts";
+export { buildShiftModel, type ShiftModel } from "./model.ts";
+export type { ConcreteShift } from "./shifts.ts";
+export type {
+  BreakSlot,
+  CoveragePoint,
+  RequirementPoint,
+  ScheduledShift,
+  ScheduleResult,
+} from "./result.ts";
+export { requirementHorizon, resampleCoverage, type Horizon } from "./horizon.ts";
 export {
-  buildShiftModel,
-  readSchedule,
-  solveShiftModel,
-  type BreakSlot,
-  type ConcreteShift,
-  type CoveragePoint,
-  type RequirementPoint,
-  type ScheduledShift,
-  type ScheduleResult,
-  type ShiftModel,
-} from "./design.ts";
-export { parseShiftSpec, type BreakRule, type ShiftSpec, type ShiftTemplate } from "./spec.ts";
+  parseShiftSpec,
+  validateShiftSpec,
+  type BreakRule,
+  type ShiftSpec,
+  type ShiftTemplate,
+  type ValidatedShiftSpec,
+} from "./spec.ts";
 export {
   breakWindows,
   checkShiftModelSize,
@@ -40,9 +49,8 @@ export {
   type ShiftModelSize,
 } from "./size.ts";
 export { splitBreaks, verifySchedule, type AgentBreaks } from "./verify.ts";
-export { parseScheduleJson, type ScheduleJson } from "./schedule-json.ts";
+export { buildRoster } from "./roster.ts";
 export {
-  buildRoster,
   ROSTER_LIMITS,
   type Agent,
   type AgentSummary,
@@ -51,20 +59,28 @@ export {
   type RosterResult,
   type Segment,
   type Shortfall,
-} from "./roster.ts";
+} from "./roster-types.ts";
 export {
   checkMilp,
-  highsSolver,
   MILP_VALUE_LIMIT,
-  jsSolver,
-  solveByParts,
-  solverNamed,
   type MilpSolver,
   type SolveOptions,
   type SolveResult,
   type SolveStatus,
-} from "./solvers.ts";
-export { MilpBuilder, objectiveOf, splitMilp, violation, type Milp, type MilpRow } from "./milp.ts";
+} from "./solve-result.ts";
+export { highsSolver } from "./highs.ts";
+export { jsSolver } from "./js-solver.ts";
+export { solveByParts, solverNamed } from "./solvers.ts";
+export {
+  MilpBuilder,
+  objectiveOf,
+  splitMilp,
+  violation,
+  type Milp,
+  type MilpPart,
+  type MilpRow,
+} from "./milp.ts";
+export * from "./formats/index.ts";
 
 /** Options of {@link designShifts}. */
 export interface DesignOptions {
@@ -80,6 +96,7 @@ export interface DesignOptions {
  * Designs shifts for a requirement curve: builds the model, solves it (part by part where it
  * falls apart, e.g. by day), and reads the schedule.
  *
+ * @throws DataError when there is no requirement or the model would be too large
  * @example
  * const result = await designShifts(requirements, spec, { timeLimitSeconds: 30 });
  */

@@ -9,129 +9,58 @@
  * (in proportion to contract capacity) and its unsocial (late, night, weekend) shifts at most
  * its share, rounded up. Bands rather than a max-min spread keep the LP bound tight: a fair
  * roster has zero fairness penalty, so optimality is proven as soon as one is found (a max-min
- * spread left a 30-agent week unproven after 60 s; the bands prove it in about 3 s). Shifts that cannot be filled are shortfalls, heavily penalised, not
- * infeasibility. The result is each agent's day as segments (onQueue, break, meal) that
- * partition its shifts: the format the adherence engine reads.
+ * spread left a 30-agent week unproven after 60 s; the bands prove it in about 3 s). Shifts
+ * that cannot be filled are shortfalls, heavily penalised, not infeasibility. The result is
+ * each agent's day as segments (onQueue, break, meal) that partition its shifts: the format
+ * the adherence engine reads.
+ *
+ * The model counts paid time in hours (its penalties are per hour); the API and the result in
+ * seconds.
  *
  * @module
  */
 import { DataError } from "../io/errors.ts";
-import { parseInstant } from "../time/instant.ts";
-import { createZone, formatInstant, weekdayOf } from "../time/zone.ts";
-import type { ScheduleResult } from "./design.ts";
+import { maxOf } from "../math/extent.ts";
+import { createZone } from "../time/zone.ts";
 import { MilpBuilder } from "./milp.ts";
-import type { MilpSolver, SolveOptions, SolveStatus } from "./solvers.ts";
+import type { ScheduleResult } from "./result.ts";
+import { availabilityWindows, rosterInstances, type Instance } from "./roster-instances.ts";
+import {
+  ROSTER_LIMITS,
+  weeklyHours,
+  type Agent,
+  type AgentSummary,
+  type RosterOptions,
+  type RosterResult,
+  type Segment,
+  type Shortfall,
+} from "./roster-types.ts";
+import type { MilpSolver, SolveOptions, SolveResult } from "./solve-result.ts";
 import type { ShiftSpec } from "./spec.ts";
-import { splitBreaks, type AgentBreaks } from "./verify.ts";
-import { maxOf, minOf } from "../math/extent.ts";
-
-/** An agent and its contract. */
-export interface Agent {
-  readonly id: string;
-  /** Skills (kept for reports; this roster has a single workforce). */
-  readonly skills?: readonly string[];
-  /** Paid hours per week: at least (soft) and at most. */
-  readonly minHoursWeek?: number;
-  readonly maxHoursWeek?: number;
-  /** Working days per week, at most. */
-  readonly maxDaysWeek?: number;
-}
-
-/** When an agent can work: a window on a date, or (no window) not at all that date. */
-export interface Availability {
-  readonly agentId: string;
-  /** Local date "YYYY-MM-DD". */
-  readonly date: string;
-  /** Local "HH:MM" window; both absent: unavailable all day. */
-  readonly from?: string;
-  readonly to?: string;
-}
-
-/** Options of {@link buildRoster}. */
-export interface RosterOptions {
-  readonly agents: readonly Agent[];
-  readonly availability?: readonly Availability[];
-  /** Minimum rest between the end of one shift and the start of the next, hours (default 11). */
-  readonly minRestHours?: number;
-  /** Require two consecutive days off in every week (default false). */
-  readonly twoConsecutiveDaysOff?: boolean;
-  /** Night shifts per agent per week, at most (a night shift has 3+ hours between 22:00 and 06:00). */
-  readonly maxNightShiftsWeek?: number;
-}
-
-/** One segment of an agent's schedule. */
-export interface Segment {
-  readonly agentId: string;
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly activity: "onQueue" | "break" | "meal";
-}
-
-/** Per agent totals. */
-export interface AgentSummary {
-  readonly agentId: string;
-  readonly shifts: number;
-  readonly days: number;
-  readonly paidHours: number;
-  /** Hours below the contract's weekly minimum, summed over weeks. */
-  readonly hoursShort: number;
-  readonly nightShifts: number;
-  readonly unsocialShifts: number;
-}
-
-/** A designed shift left (partly) unfilled. */
-export interface Shortfall {
-  readonly name: string;
-  readonly start: string;
-  readonly end: string;
-  readonly missing: number;
-}
-
-/** Result of {@link buildRoster}. */
-export interface RosterResult {
-  /** As {@link SolveStatus}: without a roster (`timeLimit`, `infeasible`, `error`) all is empty. */
-  readonly status: SolveStatus;
-  readonly objective: number | null;
-  readonly gap: number | null;
-  readonly segments: Segment[];
-  readonly agents: AgentSummary[];
-  readonly shortfalls: Shortfall[];
-  /** Why no roster was found, in words. */
-  readonly explanation?: string;
-}
-
-/**
- * Limits of the roster model: one binary per (agent, designed shift) pair, a million of them at
- * most (about 1 GB while the model is built and solved).
- */
-export const ROSTER_LIMITS = { agentShiftPairs: 1_000_000 } as const;
 
 /** What may help when a roster solve ends without a roster. */
 const ROSTER_ADVICE = "fewer agents, a shorter schedule or a longer time limit";
 
+/** Default minimum rest between shifts: 11 hours (the EU Working Time Directive's daily rest). */
+const DEFAULT_REST_SECONDS = 11 * 3600;
+/** Penalty per paid hour of a designed shift left unfilled (at least one hour's worth). */
 const SHORTFALL_PENALTY_PER_HOUR = 1000;
+/** Penalty per hour below an agent's weekly minimum. */
 const HOURS_SHORT_PENALTY = 10;
-const FAIR_HOURS_PENALTY = 5; // per hour outside an agent's fair band
-const FAIR_UNSOCIAL_PENALTY = 5; // per unsocial shift above the fair share
+/** Penalty per hour outside an agent's fair band. */
+const FAIR_HOURS_PENALTY = 5;
+/** Penalty per unsocial shift above an agent's fair share. */
+const FAIR_UNSOCIAL_PENALTY = 5;
+/** Contract capacity assumed for fairness when an agent has no weekly maximum, hours. */
+const DEFAULT_CAPACITY_HOURS = 40;
 
-interface Instance {
-  readonly index: number; // into result.shifts
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
-  readonly count: number;
-  readonly day: number;
-  readonly week: number;
-  readonly paidHours: number;
-  readonly night: boolean;
-  readonly unsocial: boolean;
-  readonly breaks: AgentBreaks[];
-}
-
-function ms(text: string): number {
-  const t = parseInstant(text);
-  if (typeof t === "string") throw new RangeError(`bad instant "${text}": ${t}`);
-  return t;
+/** The roster model and the columns to read its solution from. */
+interface RosterModel {
+  readonly builder: MilpBuilder;
+  /** agent|instance -> column of its binary. */
+  readonly y: Map<string, number>;
+  /** Per instance, the column of its shortfall. */
+  readonly short: number[];
 }
 
 /**
@@ -139,6 +68,9 @@ function ms(text: string): number {
  *
  * @param schedule - a shift design result (its shifts and breaks)
  * @param spec - the shift file it was designed with (templates: paid breaks, time zone)
+ * @throws DataError when the roster would have more than {@link ROSTER_LIMITS} agent-shift
+ *   pairs; RangeError when the schedule does not fit the spec (a template it lacks, break
+ *   slots that do not add up) or an availability does not parse
  * @example
  * const roster = await buildRoster(schedule, spec, { agents }, highsSolver, { timeLimitSeconds: 60, relativeGap: 1e-4 });
  */
@@ -150,77 +82,19 @@ export async function buildRoster(
   limits: SolveOptions,
 ): Promise<RosterResult> {
   const zone = createZone(spec.timeZone);
-  const templates = new Map(spec.shifts.map((t) => [t.name, t]));
-  const restMs = (options.minRestHours ?? 11) * 3_600_000;
-  const nightMinutes = (start: number, end: number): number => {
-    let n = 0;
-    for (let t = start; t < end; t += 60_000 * 15) {
-      const m = zone.clockMinutes(t);
-      if (m >= 22 * 60 || m < 6 * 60) n += 15;
-    }
-    return n;
-  };
-  const firstDay = minOf(schedule.shifts, (s) => zone.dayOf(ms(s.start)));
-  const instances: Instance[] = schedule.shifts.map((s, index) => {
-    const t = templates.get(s.name);
-    if (t === undefined)
-      throw new RangeError(`the schedule names template "${s.name}", which the shift file lacks`);
-    const start = ms(s.start);
-    const givenEnd = ms(s.end);
-    // A cyclic schedule wraps a shift past the horizon's end to its start: unwrap it (shifts
-    // last at most a day), and its breaks after the wrap with it.
-    const day0 = 86_400_000;
-    const end =
-      givenEnd > start ? givenEnd : start + ((((givenEnd - start) % day0) + day0) % day0 || day0);
-    const shiftBy = end - givenEnd;
-    const unpaid = t.breaks.reduce((a, b) => a + (b.paid ? 0 : b.minutes), 0);
-    const day = zone.dayOf(start);
-    const night = nightMinutes(start, end) >= 180;
-    const lateEnd = zone.clockMinutes(end - 1) >= 20 * 60 || zone.dayOf(end - 1) !== day;
-    const weekend = weekdayOf(day) === 0 || weekdayOf(day) === 6;
-    return {
-      index,
-      name: s.name,
-      start,
-      end,
-      count: s.count,
-      day,
-      week: Math.floor((day - firstDay) / 7),
-      paidHours: ((end - start) / 60_000 - unpaid) / 60,
-      night,
-      unsocial: night || lateEnd || weekend,
-      breaks: splitBreaks(s, t).map((agent) =>
-        agent.map((br) =>
-          br.start < start ? { ...br, start: br.start + shiftBy, end: br.end + shiftBy } : br,
-        ),
-      ),
-    };
-  });
+  const restSeconds =
+    options.minRestSeconds ??
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the hours of 0.1 callers
+    (options.minRestHours === undefined ? DEFAULT_REST_SECONDS : options.minRestHours * 3600);
+  const { instances, firstDay } = rosterInstances(schedule, spec, zone);
   const weeks = maxOf(instances, (i) => i.week + 1, 1);
-
-  // Availability per agent and day.
-  const windows = new Map<string, { from: number; to: number } | null>();
-  for (const a of options.availability ?? []) {
-    const day = Math.floor(Date.parse(`${a.date}T00:00:00Z`) / 86_400_000);
-    if (a.from === undefined && a.to === undefined) {
-      windows.set(`${a.agentId}|${day}`, null);
-    } else {
-      const hm = (s: string | undefined, fallback: number): number =>
-        s === undefined ? fallback : Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
-      const dayStart = zone.dayStart(day);
-      windows.set(`${a.agentId}|${day}`, {
-        from: dayStart + hm(a.from, 0) * 60_000,
-        to: dayStart + hm(a.to, 1440) * 60_000,
-      });
-    }
-  }
+  const windows = availabilityWindows(options.availability ?? [], zone);
   const allowed = (agent: Agent, inst: Instance): boolean => {
     const w = windows.get(`${agent.id}|${inst.day}`);
     if (w === undefined) return true;
     if (w === null) return false;
     return inst.start >= w.from && inst.end <= w.to;
   };
-
   const agents = options.agents;
   const pairs = agents.length * instances.length;
   if (pairs > ROSTER_LIMITS.agentShiftPairs) {
@@ -233,6 +107,52 @@ export async function buildRoster(
       },
     ]);
   }
+  const model = rosterModel(instances, agents, allowed, {
+    restMs: restSeconds * 1000,
+    weeks,
+    firstDay,
+    options,
+  });
+  const solution = await solver.solve(model.builder.build(), limits);
+  if (solution.status !== "optimal" && solution.status !== "feasible") {
+    return {
+      status: solution.status,
+      objective: null,
+      gap: null,
+      timeZone: zone.name,
+      segments: [],
+      agents: [],
+      shortfalls: [],
+      explanation:
+        solution.status === "timeLimit"
+          ? `the solver found none in ${limits.timeLimitSeconds} s; ${ROSTER_ADVICE} may help`
+          : solution.status === "infeasible"
+            ? "the agents' rules leave no roster (check the contracts' hours and days)"
+            : `the solver stopped with an internal failure (${solution.message ?? "no details"}); ${ROSTER_ADVICE} may help`,
+    };
+  }
+  return {
+    status: solution.status,
+    objective: solution.objective,
+    gap: solution.gap,
+    timeZone: zone.name,
+    ...readRoster(solution, model, instances, agents, weeks),
+  };
+}
+
+/** Builds the roster model (variables and rows in a fixed order: the solution is stable). */
+function rosterModel(
+  instances: readonly Instance[],
+  agents: readonly Agent[],
+  allowed: (agent: Agent, inst: Instance) => boolean,
+  rules: {
+    readonly restMs: number;
+    readonly weeks: number;
+    readonly firstDay: number;
+    readonly options: RosterOptions;
+  },
+): RosterModel {
+  const { restMs, weeks, firstDay, options } = rules;
   const b = new MilpBuilder();
   const y = new Map<string, number>(); // agent|instance -> column
   for (const agent of agents) {
@@ -281,25 +201,9 @@ export async function buildRoster(
         );
       work.set(d, cols);
     }
-    // rest: shifts extended by the rest overlap at some start (a sweep over the starts)
-    const byStart = [...mine].sort((p, q) => p.start - q.start);
-    let active: Instance[] = [];
-    let next = 0;
-    for (let k = 0; k < byStart.length; k++) {
-      const t = byStart[k]!.start;
-      if (k > 0 && byStart[k - 1]!.start === t) continue;
-      while (next < byStart.length && byStart[next]!.start <= t) active.push(byStart[next++]!);
-      active = active.filter((i) => t < i.end + restMs);
-      if (active.length > 1) {
-        const clique = active.map(col);
-        b.addRow(
-          clique,
-          clique.map(() => 1),
-          { upper: 1, name: `rest_${agent.id}_${t}` },
-        );
-      }
-    }
+    addRest(b, agent, mine, col, restMs);
     // weekly hours, days, nights, two days off
+    const contract = weeklyHours(agent);
     let hoursTotal: number[] = [];
     let hoursValues: number[] = [];
     for (let w = 0; w < weeks; w++) {
@@ -308,13 +212,13 @@ export async function buildRoster(
       const hours = week.map((i) => i.paidHours);
       hoursTotal = hoursTotal.concat(cols);
       hoursValues = hoursValues.concat(hours);
-      if (agent.maxHoursWeek !== undefined) {
-        b.addRow(cols, hours, { upper: agent.maxHoursWeek, name: `maxh_${agent.id}_${w}` });
+      if (contract.max !== undefined) {
+        b.addRow(cols, hours, { upper: contract.max, name: `maxh_${agent.id}_${w}` });
       }
-      if (agent.minHoursWeek !== undefined && agent.minHoursWeek > 0) {
+      if (contract.min !== undefined && contract.min > 0) {
         const gap = b.addVar({ cost: HOURS_SHORT_PENALTY, name: `hshort_${agent.id}_${w}` });
         b.addRow([...cols, gap], [...hours, 1], {
-          lower: agent.minHoursWeek,
+          lower: contract.min,
           name: `minh_${agent.id}_${w}`,
         });
       }
@@ -335,36 +239,95 @@ export async function buildRoster(
           );
         }
       }
-      if (options.twoConsecutiveDaysOff === true) {
-        const weekDays = Array.from({ length: 7 }, (_, k) => firstDay + 7 * w + k);
-        const pairs = weekDays.slice(0, -1).map((d, k) => {
-          const z = b.addVar({ integer: true, upper: 1, name: `off_${agent.id}_${d}` });
-          for (const dd of [d, weekDays[k + 1]!]) {
-            const cols2 = work.get(dd) ?? [];
-            if (cols2.length > 0)
-              b.addRow([z, ...cols2], [1, ...cols2.map(() => 1)], {
-                upper: 1,
-                name: `offd_${agent.id}_${dd}_${d}`,
-              });
-          }
-          return z;
-        });
-        b.addRow(
-          pairs,
-          pairs.map(() => 1),
-          { lower: 1, name: `twooff_${agent.id}_${w}` },
-        );
-      }
+      if (options.twoConsecutiveDaysOff === true)
+        addTwoDaysOff(b, agent, work, firstDay + 7 * w, w);
     }
     hoursOf.set(agent.id, { cols: hoursTotal, hours: hoursValues });
     unsocialOf.set(agent.id, mine.filter((i) => i.unsocial).map(col));
   }
-  // Fairness: every agent within one shift of its fair share of the hours (shared in proportion
-  // to contract capacity) and at most its fair share of unsocial shifts, rounded up; deviations
-  // are penalised per hour and per shift. A band rather than a max-min spread: when a fair
-  // roster exists the penalty is zero, which the LP bound proves at once.
-  const capacity = (a: Agent): number =>
-    (a.maxHoursWeek !== undefined && a.maxHoursWeek > 0 ? a.maxHoursWeek : 40) * weeks;
+  addFairness(b, instances, agents, weeks, hoursOf, unsocialOf);
+  return { builder: b, y, short };
+}
+
+/**
+ * Rest: shifts extended by the rest that overlap at some start (a sweep over the starts) form
+ * a clique, at most one of which the agent works.
+ */
+function addRest(
+  b: MilpBuilder,
+  agent: Agent,
+  mine: readonly Instance[],
+  col: (i: Instance) => number,
+  restMs: number,
+): void {
+  const byStart = [...mine].sort((p, q) => p.start - q.start);
+  let active: Instance[] = [];
+  let next = 0;
+  for (let k = 0; k < byStart.length; k++) {
+    const t = byStart[k]!.start;
+    if (k > 0 && byStart[k - 1]!.start === t) continue;
+    while (next < byStart.length && byStart[next]!.start <= t) active.push(byStart[next++]!);
+    active = active.filter((i) => t < i.end + restMs);
+    if (active.length > 1) {
+      const clique = active.map(col);
+      b.addRow(
+        clique,
+        clique.map(() => 1),
+        { upper: 1, name: `rest_${agent.id}_${t}` },
+      );
+    }
+  }
+}
+
+/**
+ * Two consecutive days off in week `week` (from day `weekStart`): a binary per pair of days,
+ * one of them set.
+ */
+function addTwoDaysOff(
+  b: MilpBuilder,
+  agent: Agent,
+  work: ReadonlyMap<number, readonly number[]>,
+  weekStart: number,
+  week: number,
+): void {
+  const weekDays = Array.from({ length: 7 }, (_, k) => weekStart + k);
+  const pairs = weekDays.slice(0, -1).map((d, k) => {
+    const z = b.addVar({ integer: true, upper: 1, name: `off_${agent.id}_${d}` });
+    for (const dd of [d, weekDays[k + 1]!]) {
+      const cols = work.get(dd) ?? [];
+      if (cols.length > 0)
+        b.addRow([z, ...cols], [1, ...cols.map(() => 1)], {
+          upper: 1,
+          name: `offd_${agent.id}_${dd}_${d}`,
+        });
+    }
+    return z;
+  });
+  b.addRow(
+    pairs,
+    pairs.map(() => 1),
+    { lower: 1, name: `twooff_${agent.id}_${week}` },
+  );
+}
+
+/**
+ * Fairness: every agent within one shift of its fair share of the hours (shared in proportion
+ * to contract capacity) and at most its fair share of unsocial shifts, rounded up; deviations
+ * are penalised per hour and per shift. A band rather than a max-min spread: when a fair
+ * roster exists the penalty is zero, which the LP bound proves at once.
+ */
+function addFairness(
+  b: MilpBuilder,
+  instances: readonly Instance[],
+  agents: readonly Agent[],
+  weeks: number,
+  hoursOf: ReadonlyMap<string, { cols: number[]; hours: number[] }>,
+  unsocialOf: ReadonlyMap<string, number[]>,
+): void {
+  const capacity = (a: Agent): number => {
+    const max = weeklyHours(a).max;
+    return (max !== undefined && max > 0 ? max : DEFAULT_CAPACITY_HOURS) * weeks;
+  };
   const totalCapacity = agents.reduce((sum, a) => sum + capacity(a), 0);
   const totalHours = instances.reduce((sum, i) => sum + i.count * i.paidHours, 0);
   const totalUnsocial = instances.reduce((sum, i) => sum + (i.unsocial ? i.count : 0), 0);
@@ -392,98 +355,77 @@ export async function buildRoster(
       });
     }
   }
+}
 
-  const solution = await solver.solve(b.build(), limits);
-  if (solution.status !== "optimal" && solution.status !== "feasible") {
-    return {
-      status: solution.status,
-      objective: null,
-      gap: null,
-      segments: [],
-      agents: [],
-      shortfalls: [],
-      explanation:
-        solution.status === "timeLimit"
-          ? `the solver found none in ${limits.timeLimitSeconds} s; ${ROSTER_ADVICE} may help`
-          : solution.status === "infeasible"
-            ? "the agents' rules leave no roster (check the contracts' hours and days)"
-            : `the solver stopped with an internal failure (${solution.message ?? "no details"}); ${ROSTER_ADVICE} may help`,
-    };
-  }
+/** The roster of a solution: segments, per agent totals and shortfalls. */
+function readRoster(
+  solution: SolveResult,
+  model: RosterModel,
+  instances: readonly Instance[],
+  agents: readonly Agent[],
+  weeks: number,
+): Pick<RosterResult, "segments" | "agents" | "shortfalls"> {
+  const { y, short } = model;
   const value = (j: number): number => Math.round(solution.values[j]!);
+  const works = (agent: Agent, inst: Instance): boolean =>
+    value(y.get(`${agent.id}|${inst.index}`) ?? -1) === 1;
   const segments: Segment[] = [];
   const summaries: AgentSummary[] = [];
   const used = instances.map(() => 0); // agents placed on each shift so far (break slot rank)
-  agents.forEach((agent) => {
+  for (const agent of agents) {
     let shifts = 0;
-    let hours = 0;
+    let paidSeconds = 0;
     let nights = 0;
     let unsocial = 0;
     const workDays = new Set<number>();
     for (const inst of instances) {
-      const c = y.get(`${agent.id}|${inst.index}`);
-      if (c === undefined || value(c) !== 1) continue;
+      if (!works(agent, inst)) continue;
       shifts++;
-      hours += inst.paidHours;
+      paidSeconds += inst.paidSeconds;
       if (inst.night) nights++;
       if (inst.unsocial) unsocial++;
       workDays.add(inst.day);
       const breaks = inst.breaks[used[inst.index]!++] ?? [];
       let cursor = inst.start;
+      const add = (startMs: number, endMs: number, activity: Segment["activity"]): void => {
+        segments.push({ agentId: agent.id, startMs, endMs, activity });
+      };
       for (const br of breaks) {
-        if (br.start > cursor)
-          segments.push({
-            agentId: agent.id,
-            startMs: cursor,
-            endMs: br.start,
-            activity: "onQueue",
-          });
-        segments.push({ agentId: agent.id, startMs: br.start, endMs: br.end, activity: br.kind });
+        if (br.start > cursor) add(cursor, br.start, "onQueue");
+        add(br.start, br.end, br.kind);
         cursor = br.end;
       }
-      if (inst.end > cursor)
-        segments.push({ agentId: agent.id, startMs: cursor, endMs: inst.end, activity: "onQueue" });
+      if (inst.end > cursor) add(cursor, inst.end, "onQueue");
     }
-    let hoursShortTotal = 0;
-    if (agent.minHoursWeek !== undefined) {
+    const minHours = weeklyHours(agent).min;
+    let belowMinimumSeconds = 0;
+    if (minHours !== undefined) {
+      const minSeconds = agent.minSecondsWeek ?? minHours * 3600;
       for (let w = 0; w < weeks; w++) {
-        const h = instances
-          .filter((i) => i.week === w && value(y.get(`${agent.id}|${i.index}`) ?? -1) === 1)
-          .reduce((s, i) => s + i.paidHours, 0);
-        hoursShortTotal += Math.max(0, agent.minHoursWeek - h);
+        const paid = instances
+          .filter((i) => i.week === w && works(agent, i))
+          .reduce((s, i) => s + i.paidSeconds, 0);
+        belowMinimumSeconds += Math.max(0, minSeconds - paid);
       }
     }
     summaries.push({
       agentId: agent.id,
       shifts,
       days: workDays.size,
-      paidHours: hours,
-      hoursShort: hoursShortTotal,
+      paidSeconds,
+      belowMinimumSeconds,
       nightShifts: nights,
       unsocialShifts: unsocial,
     });
-  });
+  }
   const shortfalls: Shortfall[] = [];
   instances.forEach((inst, k) => {
     const missing = value(short[k]!);
-    if (missing > 0) {
-      shortfalls.push({
-        name: inst.name,
-        start: formatInstant(inst.start, zone),
-        end: formatInstant(inst.end, zone),
-        missing,
-      });
-    }
+    if (missing > 0)
+      shortfalls.push({ name: inst.name, startMs: inst.start, endMs: inst.end, missing });
   });
   segments.sort((p, q) =>
     p.agentId < q.agentId ? -1 : p.agentId > q.agentId ? 1 : p.startMs - q.startMs,
   );
-  return {
-    status: solution.status,
-    objective: solution.objective,
-    gap: solution.gap,
-    segments,
-    agents: summaries,
-    shortfalls,
-  };
+  return { segments, agents: summaries, shortfalls };
 }

@@ -38,15 +38,24 @@ export interface ShiftModelSize {
   readonly nonZeros: number;
 }
 
-/** Break start offsets (intervals after the shift's start) allowed for each break. */
+/**
+ * Break start offsets (intervals after the shift's start) allowed for each break.
+ *
+ * @param interval - the interval, minutes
+ * @example
+ * // a 30-minute meal at least 180 minutes after the start and 120 before the end of 8 hours
+ * breakWindows([meal], 480, 30); // => [[6, 7, 8, 9, 10, 11]]
+ */
 export function breakWindows(
   breaks: readonly BreakRule[],
   lengthMinutes: number,
   interval: number,
 ): number[][] {
   return breaks.map((b) => {
-    const first = Math.ceil(b.earliestAfterStart / interval);
-    const last = Math.floor((lengthMinutes - b.latestBeforeEnd - b.minutes) / interval);
+    const first = Math.ceil(b.earliestAfterStartMinutes / interval);
+    const last = Math.floor(
+      (lengthMinutes - b.latestBeforeEndMinutes - b.durationMinutes) / interval,
+    );
     const out: number[] = [];
     for (let w = first; w <= last; w++) out.push(w);
     return out;
@@ -63,14 +72,14 @@ function perShift(
   let variables = 1;
   let nonZeros = lengthMinutes / interval + 2; // coverage, the day's count row, instance link
   windows.forEach((window, k) => {
-    const duration = breaks[k]!.minutes / interval;
+    const duration = breaks[k]!.durationMinutes / interval;
     variables += window.length;
     nonZeros += window.length + 1 + window.length * duration; // link row, coverage
     if (k === 0) return;
     // order rows: for each offset w, the placements of break k up to w and those of break
     // k - 1 finished by w
     const previous = windows[k - 1]!;
-    const previousLength = breaks[k - 1]!.minutes / interval;
+    const previousLength = breaks[k - 1]!.durationMinutes / interval;
     const last = previous[previous.length - 1];
     if (last === undefined || window[0] === undefined || last + previousLength <= window[0]) return;
     let done = 0;
@@ -97,12 +106,15 @@ export function estimateShiftModel(
   let variables = 2 * intervals; // shortfall and excess per interval
   let nonZeros = 2 * intervals;
   for (const t of spec.shifts) {
-    const latest = t.startLatest >= t.startEarliest ? t.startLatest : t.startLatest + 1440;
-    const startsPerDay = Math.floor((latest - t.startEarliest) / t.startStep) + 1;
+    const latest =
+      t.startLatestMinutes >= t.startEarliestMinutes
+        ? t.startLatestMinutes
+        : t.startLatestMinutes + 1440;
+    const startsPerDay = Math.floor((latest - t.startEarliestMinutes) / t.startStepMinutes) + 1;
     let days = 0;
     for (let d = firstDay - 1; d <= lastDay; d++) if (t.days.includes(weekdayOf(d))) days++;
     const perLength = startsPerDay * days;
-    for (const length of t.lengths) {
+    for (const length of t.lengthMinutes) {
       const one = perShift(t.breaks, length, interval);
       shifts += perLength;
       variables += perLength * one.variables;
@@ -142,13 +154,13 @@ export function checkShiftModelSize(
   if (size.shifts > L.shifts)
     problems.push(
       `the templates allow ${thousands(size.shifts)} concrete shifts (day x start x length), more than ` +
-        `${thousands(L.shifts)}: use a coarser startStep, fewer lengths or fewer days`,
+        `${thousands(L.shifts)}: use a coarser startStepMinutes, fewer lengths or fewer days`,
     );
   if (size.variables > L.variables || size.nonZeros > L.nonZeros)
     problems.push(
       `the model would have ${thousands(size.variables)} variables and ${thousands(size.nonZeros)} ` +
         `non-zeros, more than ${thousands(L.variables)} and ${thousands(L.nonZeros)}: narrow the break ` +
-        "windows (earliestAfterStart, latestBeforeEnd), use fewer breaks per shift, or fewer shift starts",
+        "windows (earliestAfterStartMinutes, latestBeforeEndMinutes), use fewer breaks per shift, or fewer shift starts",
     );
   if (problems.length > 0)
     throw new DataError(problems.map((message) => ({ message: `model too large: ${message}` })));

@@ -1,15 +1,18 @@
 /**
  * The shift file: interval, time zone, coverage policy and shift templates with breaks,
- * validated with zod (every problem named by its path, e.g. `shifts[0].breaks[1].minutes`).
+ * validated with zod (every problem named by its path as the file wrote it, e.g.
+ * `shifts[0].breaks[1].durationMinutes`). Durations are in minutes, the unit in each name; the
+ * old names without the unit are still read (see shift-names.ts).
  *
  * @module
  */
 import { z } from "zod";
 import { DataError, type DataIssue } from "../io/errors.ts";
 import { zodIssues } from "../io/zod-issues.ts";
+import { parseClockTime } from "../time/clock.ts";
 import { createZone } from "../time/zone.ts";
+import { renameOldShiftFields } from "./shift-names.ts";
 
-const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
 /** Minutes within a day. */
@@ -18,20 +21,25 @@ const minutes = () => z.number().int().min(0).max(1440);
 const cost = () => z.number().min(0).max(1e6);
 /** Agents on a template per day. */
 const agents = () => z.number().int().min(0).max(100_000);
+/** A start time of day, `HH:MM` (00:00 to 23:59). */
+const clock = () =>
+  z.string().refine((t) => typeof parseClockTime(t) === "number", {
+    message: "expected a time HH:MM",
+  });
 
 const breakSchema = z.strictObject({
   kind: z.enum(["break", "meal"]).default("break"),
-  minutes: minutes().positive(),
-  earliestAfterStart: minutes().default(0),
-  latestBeforeEnd: minutes().default(0),
+  durationMinutes: minutes().positive(),
+  earliestAfterStartMinutes: minutes().default(0),
+  latestBeforeEndMinutes: minutes().default(0),
   paid: z.boolean().optional(),
 });
 
 const shiftSchema = z.strictObject({
   name: z.string().min(1),
-  startEarliest: z.string().regex(HHMM, "expected a time HH:MM"),
-  startLatest: z.string().regex(HHMM, "expected a time HH:MM"),
-  startStep: minutes().positive().optional(),
+  startEarliest: clock(),
+  startLatest: clock(),
+  startStepMinutes: minutes().positive().optional(),
   lengthMinutes: z.union([minutes().positive(), z.array(minutes().positive()).min(1).max(1440)]),
   days: z.array(z.enum(WEEKDAYS)).min(1).optional(),
   costPerHour: cost().default(1),
@@ -41,7 +49,7 @@ const shiftSchema = z.strictObject({
 });
 
 const specSchema = z.strictObject({
-  interval: minutes().positive().optional(),
+  intervalMinutes: minutes().positive().optional(),
   timeZone: z.string().min(1).default("UTC"),
   coverage: z.enum(["soft", "hard"]).default("soft"),
   underPenalty: cost().default(100),
@@ -51,23 +59,30 @@ const specSchema = z.strictObject({
   shifts: z.array(shiftSchema).min(1).max(1000),
 });
 
-/** A break of a shift template (minutes). */
+/** A break of a shift template, durations in minutes. */
 export interface BreakRule {
   readonly kind: "break" | "meal";
-  readonly minutes: number;
-  readonly earliestAfterStart: number;
-  readonly latestBeforeEnd: number;
+  /** How long the break lasts (file: `durationMinutes`, formerly `minutes`). */
+  readonly durationMinutes: number;
+  /** It starts at least this long after the shift's start (formerly `earliestAfterStart`). */
+  readonly earliestAfterStartMinutes: number;
+  /** It ends at least this long before the shift's end (formerly `latestBeforeEnd`). */
+  readonly latestBeforeEndMinutes: number;
+  /** Paid time (default: breaks paid, meals unpaid). */
   readonly paid: boolean;
 }
 
-/** A shift template (times in local minutes since midnight). */
+/** A shift template (times of day in local minutes since midnight, durations in minutes). */
 export interface ShiftTemplate {
   readonly name: string;
-  /** Earliest and latest start, local minutes since midnight; latest < earliest wraps past midnight. */
-  readonly startEarliest: number;
-  readonly startLatest: number;
-  readonly startStep: number;
-  readonly lengths: readonly number[];
+  /** Earliest start, local minutes since midnight (file: `startEarliest`, `HH:MM`). */
+  readonly startEarliestMinutes: number;
+  /** Latest start, local minutes since midnight; before the earliest: it wraps past midnight. */
+  readonly startLatestMinutes: number;
+  /** Minutes between two allowed starts (formerly `startStep`). */
+  readonly startStepMinutes: number;
+  /** The allowed lengths, minutes, ascending. */
+  readonly lengthMinutes: readonly number[];
   /** Weekdays (0 Sunday ... 6 Saturday) on which the shift may start. */
   readonly days: readonly number[];
   readonly costPerHour: number;
@@ -80,8 +95,8 @@ export interface ShiftTemplate {
 
 /** A validated shift file. */
 export interface ShiftSpec {
-  /** Interval, minutes (divides a day); undefined: the requirements' spacing. */
-  readonly interval: number | undefined;
+  /** Interval, minutes (divides a day); undefined: the requirements' spacing (formerly `interval`). */
+  readonly intervalMinutes: number | undefined;
   readonly timeZone: string;
   readonly coverage: "soft" | "hard";
   readonly underPenalty: number;
@@ -91,27 +106,45 @@ export interface ShiftSpec {
   readonly shifts: readonly ShiftTemplate[];
 }
 
-const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+/** A validated shift file and what is worth telling about it. */
+export interface ValidatedShiftSpec {
+  readonly spec: ShiftSpec;
+  /** The old field names it used, in words (at most one warning). */
+  readonly warnings: readonly string[];
+}
+
+const minutesOf = (hhmm: string): number => parseClockTime(hhmm) as number;
 
 /**
- * Validates a parsed shift file.
+ * Validates a parsed shift file, old field names included (one warning for them).
  *
- * @param interval - the interval to check multiples against when the file gives none (the
- *   requirements' spacing), minutes
- * @throws DataError naming the field of every problem (path as in the file)
+ * @param intervalMinutes - the interval to check multiples against when the file gives none
+ *   (the requirements' spacing)
+ * @throws DataError naming the field of every problem (its path as the file wrote it)
  * @example
- * parseShiftSpec({ interval: 15, shifts: [{ name: "day", startEarliest: "08:00", startLatest: "10:00", lengthMinutes: 480 }] });
+ * const { spec, warnings } = validateShiftSpec({ interval: 15, shifts: [{ name: "day", startEarliest: "08:00", startLatest: "10:00", lengthMinutes: 480 }] });
+ * warnings; // => ["old field names interval (now intervalMinutes): they are still read, ..."]
  */
-export function parseShiftSpec(input: unknown, interval?: number): ShiftSpec {
-  const parsed = specSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new DataError(zodIssues(parsed.error));
-  }
+export function validateShiftSpec(input: unknown, intervalMinutes?: number): ValidatedShiftSpec {
+  const renamed = renameOldShiftFields(input);
+  const asGiven = (issues: readonly DataIssue[]): DataIssue[] =>
+    issues.map((i) => {
+      const field = i.field === undefined ? undefined : renamed.asGiven.get(i.field);
+      return field === undefined ? i : { ...i, field };
+    });
+  const parsed = specSchema.safeParse(renamed.value);
+  if (!parsed.success || renamed.issues.length > 0)
+    throw new DataError(
+      asGiven([...renamed.issues, ...(parsed.success ? [] : zodIssues(parsed.error))]),
+    );
   const raw = parsed.data;
   const issues: DataIssue[] = [];
-  const step = raw.interval ?? interval;
+  const step = raw.intervalMinutes ?? intervalMinutes;
   if (step !== undefined && 1440 % step !== 0) {
-    issues.push({ field: "interval", message: `must divide a day (1440 minutes), got ${step}` });
+    issues.push({
+      field: "intervalMinutes",
+      message: `must divide a day (1440 minutes), got ${step}`,
+    });
   }
   try {
     createZone(raw.timeZone);
@@ -135,8 +168,8 @@ export function parseShiftSpec(input: unknown, interval?: number): ShiftSpec {
     const lengths = [
       ...new Set(Array.isArray(s.lengthMinutes) ? s.lengthMinutes : [s.lengthMinutes]),
     ].sort((a, b) => a - b);
-    const startStep = s.startStep ?? step ?? 15;
-    multiple(`${at}.startStep`, startStep);
+    const startStep = s.startStepMinutes ?? step ?? 15;
+    multiple(`${at}.startStepMinutes`, startStep);
     multiple(`${at}.startEarliest`, minutesOf(s.startEarliest));
     multiple(`${at}.startLatest`, minutesOf(s.startLatest));
     lengths.forEach((l, k) => {
@@ -148,39 +181,20 @@ export function parseShiftSpec(input: unknown, interval?: number): ShiftSpec {
         issues.push({ field: `${at}.lengthMinutes`, message: `at most 24 hours, got ${l}` });
     });
     const breaks: BreakRule[] = s.breaks.map((b, k) => {
-      multiple(`${at}.breaks[${k}].minutes`, b.minutes);
+      multiple(`${at}.breaks[${k}].durationMinutes`, b.durationMinutes);
       return { ...b, paid: b.paid ?? b.kind !== "meal" };
     });
-    // Every break must fit its window on every length; breaks in order must fit together.
-    if (step !== undefined) {
-      for (const length of lengths) {
-        let earliestFree = 0;
-        breaks.forEach((b, k) => {
-          const first = Math.max(Math.ceil(b.earliestAfterStart / step) * step, earliestFree);
-          const last = length - b.latestBeforeEnd - b.minutes;
-          if (last < first) {
-            issues.push({
-              field: `${at}.breaks[${k}]`,
-              message:
-                `no room for the ${b.minutes}-minute ${b.kind} of a ${length}-minute shift: it must start ` +
-                `at least ${first} minutes after the start (its window and the breaks before it) and end ` +
-                `at least ${b.latestBeforeEnd} minutes before the end`,
-            });
-          }
-          earliestFree = first + b.minutes;
-        });
-      }
-    }
+    if (step !== undefined) breakRoom(breaks, lengths, step, at, issues);
     const maxCount = s.maxCount ?? Number.POSITIVE_INFINITY;
     if (s.minCount > maxCount) {
       issues.push({ field: `${at}.minCount`, message: `exceeds maxCount (${maxCount})` });
     }
     return {
       name: s.name,
-      startEarliest: minutesOf(s.startEarliest),
-      startLatest: minutesOf(s.startLatest),
-      startStep,
-      lengths,
+      startEarliestMinutes: minutesOf(s.startEarliest),
+      startLatestMinutes: minutesOf(s.startLatest),
+      startStepMinutes: startStep,
+      lengthMinutes: lengths,
       days:
         s.days === undefined
           ? [0, 1, 2, 3, 4, 5, 6]
@@ -191,15 +205,62 @@ export function parseShiftSpec(input: unknown, interval?: number): ShiftSpec {
       breaks,
     };
   });
-  if (issues.length > 0) throw new DataError(issues);
+  if (issues.length > 0) throw new DataError(asGiven(issues));
   return {
-    interval: step,
-    timeZone: raw.timeZone,
-    coverage: raw.coverage,
-    underPenalty: raw.underPenalty,
-    overPenalty: raw.overPenalty,
-    cyclic: raw.cyclic,
-    shiftInstanceCost: raw.shiftInstanceCost,
-    shifts,
+    spec: {
+      intervalMinutes: step,
+      timeZone: raw.timeZone,
+      coverage: raw.coverage,
+      underPenalty: raw.underPenalty,
+      overPenalty: raw.overPenalty,
+      cyclic: raw.cyclic,
+      shiftInstanceCost: raw.shiftInstanceCost,
+      shifts,
+    },
+    warnings: renamed.warning === undefined ? [] : [renamed.warning],
   };
+}
+
+/**
+ * Checks that every break fits its window on every length, and that the breaks, in order, fit
+ * together.
+ */
+function breakRoom(
+  breaks: readonly BreakRule[],
+  lengths: readonly number[],
+  step: number,
+  at: string,
+  issues: DataIssue[],
+): void {
+  for (const length of lengths) {
+    let earliestFree = 0;
+    breaks.forEach((b, k) => {
+      const first = Math.max(Math.ceil(b.earliestAfterStartMinutes / step) * step, earliestFree);
+      const last = length - b.latestBeforeEndMinutes - b.durationMinutes;
+      if (last < first) {
+        issues.push({
+          field: `${at}.breaks[${k}]`,
+          message:
+            `no room for the ${b.durationMinutes}-minute ${b.kind} of a ${length}-minute shift: it must start ` +
+            `at least ${first} minutes after the start (its window and the breaks before it) and end ` +
+            `at least ${b.latestBeforeEndMinutes} minutes before the end`,
+        });
+      }
+      earliestFree = first + b.durationMinutes;
+    });
+  }
+}
+
+/**
+ * Validates a parsed shift file (old field names read silently: {@link validateShiftSpec}
+ * returns the warning about them).
+ *
+ * @param intervalMinutes - the interval to check multiples against when the file gives none (the
+ *   requirements' spacing), minutes
+ * @throws DataError naming the field of every problem (path as in the file)
+ * @example
+ * parseShiftSpec({ intervalMinutes: 15, shifts: [{ name: "day", startEarliest: "08:00", startLatest: "10:00", lengthMinutes: 480 }] });
+ */
+export function parseShiftSpec(input: unknown, intervalMinutes?: number): ShiftSpec {
+  return validateShiftSpec(input, intervalMinutes).spec;
 }

@@ -1,33 +1,41 @@
 /**
  * Independent checks of a schedule: coverage recomputed from the shifts and breaks it lists,
- * hard coverage, break counts and order, and the objective recomputed from the spec's costs.
- * Used by the tests on every schedule they produce, and available to users of the library.
+ * hard coverage, break counts, windows and order, and the objective recomputed from the spec's
+ * costs. Used by the tests on every schedule they produce, and available to users of the
+ * library.
  *
  * @module
  */
-import { parseInstant } from "../time/instant.ts";
-import type { ScheduleResult, ScheduledShift, ShiftModel } from "./design.ts";
+import { createZone, formatInstant, type Zone } from "../time/zone.ts";
+import type { ShiftModel } from "./model.ts";
+import type { ScheduledShift, ScheduleResult } from "./result.ts";
+import { unpaidMinutes } from "./shifts.ts";
 import type { ShiftTemplate } from "./spec.ts";
 
 /** One agent's breaks on a shift: [start, end) instants per break, in the template's order. */
 export type AgentBreaks = { start: number; end: number; kind: "break" | "meal" }[];
 
-function ms(text: string): number {
-  const t = parseInstant(text);
-  if (typeof t === "string") throw new RangeError(`bad instant "${text}": ${t}`);
-  return t;
-}
+const UTC = createZone("UTC");
 
 /**
  * Splits a shift's break slots among its `count` agents: break k's slots (listed in the
  * template's order) sorted by start and paired by rank with break k - 1's, which keeps every
  * agent's breaks in order whenever the prefix counts allow it.
  *
+ * @param zone - the clock of the shift's start in messages (default UTC)
  * @returns per agent, its breaks in order
- * @throws RangeError when the slots of a break do not add up to the shift's count
+ * @throws RangeError when a slot is of the wrong kind, or the slots of a break do not add up
+ *   to the shift's count
+ * @example
+ * splitBreaks(schedule.shifts[0], spec.shifts[0]); // [[{ start, end, kind: "meal" }], ...]
  */
-export function splitBreaks(shift: ScheduledShift, template: ShiftTemplate): AgentBreaks[] {
+export function splitBreaks(
+  shift: ScheduledShift,
+  template: ShiftTemplate,
+  zone: Zone = UTC,
+): AgentBreaks[] {
   const agents: AgentBreaks[] = Array.from({ length: shift.count }, () => []);
+  const name = (): string => `${shift.name} ${formatInstant(shift.startMs, zone)}`;
   let cursor = 0;
   template.breaks.forEach((rule, k) => {
     const slots: { start: number; end: number }[] = [];
@@ -36,15 +44,15 @@ export function splitBreaks(shift: ScheduledShift, template: ShiftTemplate): Age
       const slot = shift.breaks[cursor++]!;
       if (slot.kind !== rule.kind) {
         throw new RangeError(
-          `${shift.name} ${shift.start}: break ${k + 1} should be a ${rule.kind}, found a ${slot.kind}`,
+          `${name()}: break ${k + 1} should be a ${rule.kind}, found a ${slot.kind}`,
         );
       }
-      for (let c = 0; c < slot.count; c++) slots.push({ start: ms(slot.start), end: ms(slot.end) });
+      for (let c = 0; c < slot.count; c++) slots.push({ start: slot.startMs, end: slot.endMs });
       total += slot.count;
     }
     if (total !== shift.count) {
       throw new RangeError(
-        `${shift.name} ${shift.start}: break ${k + 1} has ${total} slots for ${shift.count} agents`,
+        `${name()}: break ${k + 1} has ${total} slots for ${shift.count} agents`,
       );
     }
     slots.sort((a, b) => a.start - b.start);
@@ -57,10 +65,12 @@ export function splitBreaks(shift: ScheduledShift, template: ShiftTemplate): Age
  * Re-verifies a schedule against its model's requirement and spec.
  *
  * @returns the problems found (empty when coverage, breaks and objective all check out)
+ * @example
+ * verifySchedule(result, built); // => [] for a schedule the solver gave
  */
 export function verifySchedule(result: ScheduleResult, built: ShiftModel): string[] {
   const problems: string[] = [];
-  const { starts, required, interval, spec } = built;
+  const { starts, required, intervalMinutes: interval, spec, zone } = built;
   const count = starts.length;
   const stepMs = interval * 60_000;
   const begin = starts[0]!;
@@ -78,25 +88,28 @@ export function verifySchedule(result: ScheduleResult, built: ShiftModel): strin
       problems.push(`unknown template ${shift.name}`);
       continue;
     }
-    const start = ms(shift.start);
-    let end = ms(shift.end);
+    const name = `${shift.name} ${formatInstant(shift.startMs, zone)}`;
+    const start = shift.startMs;
+    let end = shift.endMs;
     if (end <= start) end += count * stepMs; // wrapped
     const length = (end - start) / stepMs;
-    if (!t.lengths.includes(length * interval)) {
-      problems.push(`${shift.name} ${shift.start}: length ${length * interval} min not allowed`);
+    if (!t.lengthMinutes.includes(length * interval)) {
+      problems.push(`${name}: length ${length * interval} min not allowed`);
     }
+    const paidSeconds = (length * interval - unpaidMinutes(t)) * 60;
+    if (shift.paidSeconds !== paidSeconds)
+      problems.push(`${name}: ${shift.paidSeconds} s paid, recomputed ${paidSeconds} s`);
     const first = index(start);
     for (let q = 0; q < length; q++) {
       const i = spec.cyclic ? (first + q) % count : first + q;
-      if (i < 0 || i >= count) problems.push(`${shift.name} ${shift.start}: outside the horizon`);
+      if (i < 0 || i >= count) problems.push(`${name}: outside the horizon`);
       else scheduled[i]! += shift.count;
     }
-    const unpaid = t.breaks.reduce((a, b) => a + (b.paid ? 0 : b.minutes), 0);
-    cost += (shift.count * t.costPerHour * (length * interval - unpaid)) / 60;
+    cost += (shift.count * t.costPerHour * paidSeconds) / 3600;
     instances.add(`${first}|${length}`);
     let perAgent: AgentBreaks[];
     try {
-      perAgent = splitBreaks(shift, t);
+      perAgent = splitBreaks(shift, t, zone);
     } catch (error) {
       problems.push((error as Error).message);
       continue;
@@ -111,20 +124,17 @@ export function verifySchedule(result: ScheduleResult, built: ShiftModel): strin
           from += count * stepMs;
           to += count * stepMs;
         }
-        if (to - from !== rule.minutes * 60_000)
-          problems.push(
-            `${shift.name} ${shift.start}: break ${k + 1} lasts ${(to - from) / 60_000} min`,
-          );
+        if (to - from !== rule.durationMinutes * 60_000)
+          problems.push(`${name}: break ${k + 1} lasts ${(to - from) / 60_000} min`);
         if (
-          from < start + rule.earliestAfterStart * 60_000 ||
-          to > end - rule.latestBeforeEnd * 60_000
+          from < start + rule.earliestAfterStartMinutes * 60_000 ||
+          to > end - rule.latestBeforeEndMinutes * 60_000
         ) {
           problems.push(
-            `${shift.name} ${shift.start}: break ${k + 1} at ${new Date(b.start).toISOString()} outside its window`,
+            `${name}: break ${k + 1} at ${new Date(b.start).toISOString()} outside its window`,
           );
         }
-        if (from < previousEnd)
-          problems.push(`${shift.name} ${shift.start}: breaks overlap or are out of order`);
+        if (from < previousEnd) problems.push(`${name}: breaks overlap or are out of order`);
         previousEnd = to;
         for (let m = from; m < to; m += stepMs) {
           const i = index(m);
@@ -136,18 +146,23 @@ export function verifySchedule(result: ScheduleResult, built: ShiftModel): strin
   let under = 0;
   let over = 0;
   result.coverage.forEach((c, i) => {
+    const at = formatInstant(c.startMs, zone);
     if (Math.abs(c.scheduled - scheduled[i]!) > 1e-9) {
-      problems.push(`coverage at ${c.start}: reported ${c.scheduled}, recomputed ${scheduled[i]!}`);
+      problems.push(`coverage at ${at}: reported ${c.scheduled}, recomputed ${scheduled[i]!}`);
     }
     if (c.required !== required[i])
-      problems.push(`coverage at ${c.start}: required ${c.required} != ${required[i]!}`);
+      problems.push(`coverage at ${at}: required ${c.required} != ${required[i]!}`);
     const r = required[i]!;
     const s = scheduled[i]!;
     if (spec.coverage === "hard" && s < Math.ceil(r - 1e-9))
-      problems.push(`hard coverage fails at ${c.start}: ${s} < ${r}`);
+      problems.push(`hard coverage fails at ${at}: ${s} < ${r}`);
     under += Math.max(0, r - s);
     over += Math.max(0, s - r);
   });
+  if (result.coverage.length !== count)
+    problems.push(
+      `coverage: ${result.coverage.length} intervals reported, ${count} in the horizon`,
+    );
   const objective =
     cost +
     spec.underPenalty * under +

@@ -16,7 +16,7 @@ import { parsePlanConfig, runPlan } from "../../src/plan/index.ts";
 import { inferSpacing } from "../../src/time/duration.ts";
 import { parseInstant } from "../../src/time/instant.ts";
 import { createZone, legacyZoneNote, parseDay, zoneNameProblem } from "../../src/time/zone.ts";
-import { forecastCsvChunks } from "../../src/cli/forecast-command.ts";
+import { forecastCsvChunks } from "../../src/forecast/index.ts";
 import { runCli } from "../support/cli.ts";
 import {
   fixtureAgents,

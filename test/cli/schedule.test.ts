@@ -27,7 +27,7 @@ function requirements(): string {
 }
 
 const shifts = JSON.stringify({
-  interval: 30,
+  intervalMinutes: 30,
   coverage: "hard",
   overPenalty: 0.5,
   shifts: [
@@ -37,7 +37,13 @@ const shifts = JSON.stringify({
       startLatest: "08:00",
       lengthMinutes: 480,
       breaks: [
-        { kind: "meal", minutes: 30, earliestAfterStart: 180, latestBeforeEnd: 120, paid: false },
+        {
+          kind: "meal",
+          durationMinutes: 30,
+          earliestAfterStartMinutes: 180,
+          latestBeforeEndMinutes: 120,
+          paid: false,
+        },
       ],
     },
     { name: "mid", startEarliest: "10:00", startLatest: "12:00", lengthMinutes: 240 },
@@ -134,7 +140,7 @@ describe("staffcast schedule", () => {
     const d = dir({
       "req.csv": requirements().replace(",3,2.7", ",three,2.7"),
       "bad.json": JSON.stringify({
-        interval: 30,
+        intervalMinutes: 30,
         shifts: [{ name: "x", startEarliest: "08:00", startLatest: "08:00", lengthMinutes: 470 }],
       }),
       "shifts.json": shifts,
@@ -265,7 +271,7 @@ describe("staffcast roster", () => {
 
 describe("roster segments CSV", () => {
   it("quotes agent ids that need it, so that the adherence engine reads them back", async () => {
-    const { segmentsCsv } = await import("../../src/cli/schedule-command.ts");
+    const { segmentsCsv } = await import("../../src/schedule/index.ts");
     const { createZone } = await import("../../src/time/zone.ts");
     const text = segmentsCsv(
       [
@@ -282,5 +288,94 @@ describe("roster segments CSV", () => {
       'agent_id,start,end,activity\n"Doe, Jane",2025-01-06T08:00:00Z,2025-01-06T12:00:00Z,onQueue\n',
     );
     expect(parseCsv(text, "s.csv").record(0)[0]).toBe("Doe, Jane");
+  });
+});
+
+describe("the shift file's old field names (before the unit was in every name)", () => {
+  /** The test's shift file with the names it had before: interval, minutes, earliestAfterStart... */
+  const oldShifts = shifts
+    .replace('"intervalMinutes"', '"interval"')
+    .replace('"durationMinutes"', '"minutes"')
+    .replace('"earliestAfterStartMinutes"', '"earliestAfterStart"')
+    .replace('"latestBeforeEndMinutes"', '"latestBeforeEnd"');
+
+  it("are still read, with one warning naming each old name and its new one", async () => {
+    const d = dir({ "req.csv": requirements(), "new.json": shifts, "old.json": oldShifts });
+    const run = (file: string) =>
+      runCli([
+        "schedule",
+        "--requirements",
+        join(d, "req.csv"),
+        "--shifts",
+        join(d, file),
+        "--json",
+      ]);
+    const [now, before] = [await run("new.json"), await run("old.json")];
+    expect(now.stderr).toBe("");
+    expect(before.code).toBe(0);
+    expect(before.stderr).toBe(
+      `warning: ${join(d, "old.json")}: old field names interval (now intervalMinutes), ` +
+        "minutes (now durationMinutes), earliestAfterStart (now earliestAfterStartMinutes), " +
+        "latestBeforeEnd (now latestBeforeEndMinutes): they are still read, but rename them " +
+        "(the old names will stop working in a later version)\n",
+    );
+    // the same schedule; only the shift file it carries differs, as given
+    const { shiftFile: a, ...scheduleNow } = JSON.parse(now.stdout) as Record<string, unknown>;
+    const { shiftFile: b, ...scheduleBefore } = JSON.parse(before.stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(scheduleBefore).toEqual(scheduleNow);
+    expect(a).toEqual(JSON.parse(shifts));
+    expect(b).toEqual(JSON.parse(oldShifts));
+  });
+
+  it("refuses a field given under both names, naming it (exit 65)", async () => {
+    const both = JSON.parse(shifts) as { shifts: { breaks?: Record<string, unknown>[] }[] };
+    both.shifts[0]!.breaks![0]!["minutes"] = 30;
+    const d = dir({ "req.csv": requirements(), "both.json": JSON.stringify(both) });
+    const r = await runCli([
+      "schedule",
+      "--requirements",
+      join(d, "req.csv"),
+      "--shifts",
+      join(d, "both.json"),
+    ]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain(
+      'both.json: shifts[0].breaks[0].durationMinutes: given twice: as "minutes" (its old name) and as "durationMinutes": keep "durationMinutes"',
+    );
+  });
+
+  it("in a schedule's shift file: roster reads them with one warning naming the schedule", async () => {
+    const d = dir({
+      "req.csv": requirements(),
+      "old.json": oldShifts,
+      "agents.csv": "agent_id\nana\nbo\ncy\ndee\neve\nfay\ngus\n",
+    });
+    const schedule = join(d, "schedule.json");
+    const designed = await runCli([
+      "schedule",
+      "--requirements",
+      join(d, "req.csv"),
+      "--shifts",
+      join(d, "old.json"),
+      "--out",
+      schedule,
+    ]);
+    expect(designed.code).toBe(0);
+    const r = await runCli([
+      "roster",
+      "--schedule",
+      schedule,
+      "--agents",
+      join(d, "agents.csv"),
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/warning/g)).toHaveLength(1);
+    expect(r.stderr).toContain(
+      `warning: ${schedule}: shiftFile: old field names interval (now intervalMinutes), minutes (now durationMinutes)`,
+    );
   });
 });

@@ -17,6 +17,8 @@ import {
   type ShiftModel,
 } from "../../src/schedule/index.ts";
 import { DataError } from "../../src/io/errors.ts";
+import { formatInstantUtc } from "../../src/time/instant.ts";
+import { createZone, formatInstant } from "../../src/time/zone.ts";
 import { addAverageLength, readBmsd } from "../support/bmsd.ts";
 import { expectClose } from "../support/approx.ts";
 
@@ -38,7 +40,7 @@ describe("known optima", () => {
     6, 6, 6, 6, 6, 8, 9, 12, 18, 22, 25, 21, 21, 20, 18, 21, 21, 24, 24, 18, 18, 18, 12, 8,
   ];
   const spec = parseShiftSpec({
-    interval: 60,
+    intervalMinutes: 60,
     coverage: "hard",
     cyclic: true,
     overPenalty: 0,
@@ -62,7 +64,8 @@ describe("known optima", () => {
     expectClose(r.objective!, 55, { abs: 1e-9 });
     expect(r.shifts.reduce((a, s) => a + s.count, 0)).toBe(55);
     // a shift starting at 20:00 wraps to 04:00 of the same (wrapped) day
-    for (const s of r.shifts) expect(s.start.startsWith("2025-01-06")).toBe(true);
+    for (const s of r.shifts)
+      expect(formatInstantUtc(s.startMs).startsWith("2025-01-06")).toBe(true);
   });
 
   it("hand-checkable: two agents for four hours, a one-hour break each that must not leave a gap", async () => {
@@ -72,7 +75,7 @@ describe("known optima", () => {
     // two breaks at 09:00 and two at 10:00.
     const req = hourly([0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2]);
     const s = parseShiftSpec({
-      interval: 60,
+      intervalMinutes: 60,
       coverage: "hard",
       overPenalty: 0,
       shifts: [
@@ -81,7 +84,9 @@ describe("known optima", () => {
           startEarliest: "08:00",
           startLatest: "08:00",
           lengthMinutes: 240,
-          breaks: [{ minutes: 60, earliestAfterStart: 60, latestBeforeEnd: 60 }],
+          breaks: [
+            { durationMinutes: 60, earliestAfterStartMinutes: 60, latestBeforeEndMinutes: 60 },
+          ],
         },
       ],
     });
@@ -89,7 +94,7 @@ describe("known optima", () => {
     expect(r.status).toBe("optimal");
     expect(r.shifts).toEqual([expect.objectContaining({ name: "four", count: 4 })]);
     expectClose(r.objective!, 16, { abs: 1e-9 });
-    expect(r.shifts[0]!.breaks.map((b) => [b.start, b.count])).toEqual([
+    expect(r.shifts[0]!.breaks.map((b) => [formatInstantUtc(b.startMs), b.count])).toEqual([
       ["2025-01-06T09:00:00Z", 2],
       ["2025-01-06T10:00:00Z", 2],
     ]);
@@ -100,7 +105,7 @@ describe("known optima", () => {
     const req = hourly([1, 0, 0, 0]);
     const spec3 = (under: number) =>
       parseShiftSpec({
-        interval: 60,
+        intervalMinutes: 60,
         underPenalty: under,
         overPenalty: 0,
         shifts: [
@@ -143,7 +148,7 @@ describe("model structure", () => {
     const day = [0, 0, 0, 0, 0, 0, 2, 4, 6, 6, 5, 5, 6, 6, 4, 3, 2, 1, 0, 0, 0, 0, 0, 0];
     const req = hourly([...day, ...day.map((v) => (v > 0 ? v + 1 : 0)), ...day]);
     const s = parseShiftSpec({
-      interval: 60,
+      intervalMinutes: 60,
       coverage: "hard",
       overPenalty: 0.1,
       shifts: [
@@ -155,9 +160,9 @@ describe("model structure", () => {
           breaks: [
             {
               kind: "meal",
-              minutes: 60,
-              earliestAfterStart: 120,
-              latestBeforeEnd: 60,
+              durationMinutes: 60,
+              earliestAfterStartMinutes: 120,
+              latestBeforeEndMinutes: 60,
               paid: false,
             },
           ],
@@ -183,7 +188,7 @@ describe("model structure", () => {
       });
     }
     const s = parseShiftSpec({
-      interval: 15,
+      intervalMinutes: 15,
       coverage: "hard",
       overPenalty: 1,
       shifts: [
@@ -193,15 +198,25 @@ describe("model structure", () => {
           startLatest: "12:00",
           lengthMinutes: [480],
           breaks: [
-            { kind: "break", minutes: 15, earliestAfterStart: 60, latestBeforeEnd: 120 },
+            {
+              kind: "break",
+              durationMinutes: 15,
+              earliestAfterStartMinutes: 60,
+              latestBeforeEndMinutes: 120,
+            },
             {
               kind: "meal",
-              minutes: 30,
-              earliestAfterStart: 120,
-              latestBeforeEnd: 120,
+              durationMinutes: 30,
+              earliestAfterStartMinutes: 120,
+              latestBeforeEndMinutes: 120,
               paid: false,
             },
-            { kind: "break", minutes: 15, earliestAfterStart: 180, latestBeforeEnd: 60 },
+            {
+              kind: "break",
+              durationMinutes: 15,
+              earliestAfterStartMinutes: 180,
+              latestBeforeEndMinutes: 60,
+            },
           ],
         },
       ],
@@ -219,16 +234,21 @@ describe("model structure", () => {
     for (let q = 0; q < 92; q++)
       req.push({ startMs: start + q * 900_000, required: q >= 24 && q < 56 ? 3 : 0 });
     const s = parseShiftSpec({
-      interval: 15,
+      intervalMinutes: 15,
       timeZone: "Europe/Berlin",
       coverage: "hard",
       overPenalty: 0,
       shifts: [{ name: "day", startEarliest: "06:00", startLatest: "12:00", lengthMinutes: 480 }],
     });
     const r = await solveVerified(buildShiftModel(req, s));
-    expect(r.shifts.map((x) => [x.start, x.end, x.count])).toEqual([
-      ["2025-03-30T07:00:00+02:00", "2025-03-30T15:00:00+02:00", 3],
-    ]);
+    const berlin = createZone("Europe/Berlin");
+    expect(
+      r.shifts.map((x) => [
+        formatInstant(x.startMs, berlin),
+        formatInstant(x.endMs, berlin),
+        x.count,
+      ]),
+    ).toEqual([["2025-03-30T07:00:00+02:00", "2025-03-30T15:00:00+02:00", 3]]);
   });
 });
 
@@ -236,7 +256,7 @@ describe("infeasible inputs get explanations", () => {
   it("names the intervals no template can work", async () => {
     const req = hourly([0, 0, 3, 3, 0, 0, 0, 0, 2, 2]);
     const s = parseShiftSpec({
-      interval: 60,
+      intervalMinutes: 60,
       coverage: "hard",
       shifts: [{ name: "day", startEarliest: "08:00", startLatest: "08:00", lengthMinutes: 120 }],
     });
@@ -250,7 +270,7 @@ describe("infeasible inputs get explanations", () => {
   it("shows where the templates' limits fall short", async () => {
     const req = hourly([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 5, 5]);
     const s = parseShiftSpec({
-      interval: 60,
+      intervalMinutes: 60,
       coverage: "hard",
       shifts: [
         {
@@ -280,14 +300,21 @@ describe("infeasible inputs get explanations", () => {
     let error: unknown;
     try {
       parseShiftSpec({
-        interval: 15,
+        intervalMinutes: 15,
         shifts: [
           {
             name: "short",
             startEarliest: "08:00",
             startLatest: "09:00",
             lengthMinutes: [240, 480],
-            breaks: [{ kind: "meal", minutes: 30, earliestAfterStart: 180, latestBeforeEnd: 120 }],
+            breaks: [
+              {
+                kind: "meal",
+                durationMinutes: 30,
+                earliestAfterStartMinutes: 180,
+                latestBeforeEndMinutes: 120,
+              },
+            ],
           },
         ],
       });
@@ -304,7 +331,7 @@ describe("infeasible inputs get explanations", () => {
     let message = "";
     try {
       parseShiftSpec({
-        interval: 15,
+        intervalMinutes: 15,
         coverage: "firm",
         shifts: [
           {
@@ -312,7 +339,7 @@ describe("infeasible inputs get explanations", () => {
             startEarliest: "8:00",
             startLatest: "10:00",
             lengthMinutes: [470],
-            startStep: 20,
+            startStepMinutes: 20,
             colour: "red",
           },
         ],
@@ -323,28 +350,31 @@ describe("infeasible inputs get explanations", () => {
     expect(message).toMatch(/coverage: /);
     expect(message).toMatch(/shifts\[0\]\.startEarliest: expected a time HH:MM/);
     expect(message).toMatch(/shifts\[0\]/);
-    let multiples = "";
-    try {
-      parseShiftSpec({
-        interval: 15,
-        shifts: [
-          {
-            name: "x",
-            startEarliest: "08:00",
-            startLatest: "10:00",
-            lengthMinutes: [470],
-            startStep: 20,
-          },
-        ],
-      });
-    } catch (e) {
-      multiples = (e as Error).message;
+    // the field named as the file wrote it: the old name without its unit, or the new one
+    for (const step of ["startStep", "startStepMinutes"]) {
+      let multiples = "";
+      try {
+        parseShiftSpec({
+          intervalMinutes: 15,
+          shifts: [
+            {
+              name: "x",
+              startEarliest: "08:00",
+              startLatest: "10:00",
+              lengthMinutes: [470],
+              [step]: 20,
+            },
+          ],
+        });
+      } catch (e) {
+        multiples = (e as Error).message;
+      }
+      expect(multiples).toContain(
+        `shifts[0].${step}: must be a multiple of the interval (15 minutes), got 20`,
+      );
+      expect(multiples).toMatch(
+        /shifts\[0\]\.lengthMinutes\[0\]: must be a multiple of the interval \(15 minutes\), got 470/,
+      );
     }
-    expect(multiples).toMatch(
-      /shifts\[0\]\.startStep: must be a multiple of the interval \(15 minutes\), got 20/,
-    );
-    expect(multiples).toMatch(
-      /shifts\[0\]\.lengthMinutes\[0\]: must be a multiple of the interval \(15 minutes\), got 470/,
-    );
   });
 });

@@ -12,7 +12,6 @@ import {
   type ScheduleResult,
   type ShiftSpec,
 } from "../../src/schedule/index.ts";
-import { parseInstant } from "../../src/time/instant.ts";
 
 const MONDAY = Date.UTC(2025, 0, 6);
 const DAY = 86_400_000;
@@ -33,7 +32,7 @@ function week() {
 }
 
 const spec: ShiftSpec = parseShiftSpec({
-  interval: 30,
+  intervalMinutes: 30,
   overPenalty: 1,
   underPenalty: 50,
   shifts: [
@@ -43,7 +42,13 @@ const spec: ShiftSpec = parseShiftSpec({
       startLatest: "09:00",
       lengthMinutes: 480,
       breaks: [
-        { kind: "meal", minutes: 30, earliestAfterStart: 180, latestBeforeEnd: 120, paid: false },
+        {
+          kind: "meal",
+          durationMinutes: 30,
+          earliestAfterStartMinutes: 180,
+          latestBeforeEndMinutes: 120,
+          paid: false,
+        },
       ],
     },
     {
@@ -52,8 +57,19 @@ const spec: ShiftSpec = parseShiftSpec({
       startLatest: "12:00",
       lengthMinutes: 480,
       breaks: [
-        { kind: "break", minutes: 30, earliestAfterStart: 60, latestBeforeEnd: 300 },
-        { kind: "meal", minutes: 30, earliestAfterStart: 180, latestBeforeEnd: 120, paid: false },
+        {
+          kind: "break",
+          durationMinutes: 30,
+          earliestAfterStartMinutes: 60,
+          latestBeforeEndMinutes: 300,
+        },
+        {
+          kind: "meal",
+          durationMinutes: 30,
+          earliestAfterStartMinutes: 180,
+          latestBeforeEndMinutes: 120,
+          paid: false,
+        },
       ],
     },
   ],
@@ -63,8 +79,6 @@ let schedule: ScheduleResult;
 beforeAll(async () => {
   schedule = await designShifts(week(), spec, { relativeGap: 1e-6 });
 }, 60_000);
-
-const ms = (s: string): number => parseInstant(s) as number;
 
 /** Shifts of the roster per agent, rebuilt from its segments. */
 function shiftsOf(
@@ -92,8 +106,8 @@ function shiftsOf(
 describe("roster", () => {
   const agents: Agent[] = Array.from({ length: 12 }, (_, i) => ({
     id: `A${String(i + 1).padStart(2, "0")}`,
-    minHoursWeek: 30,
-    maxHoursWeek: 40,
+    minSecondsWeek: 30 * 3600,
+    maxSecondsWeek: 40 * 3600,
     maxDaysWeek: 5,
   }));
 
@@ -131,7 +145,7 @@ describe("roster", () => {
     for (const a of roster.agents) {
       const shifts = shiftsOf(roster).get(a.agentId) ?? [];
       expect(a.shifts).toBe(shifts.length);
-      expect(a.paidHours).toBeCloseTo(
+      expect(a.paidSeconds / 3600).toBeCloseTo(
         shifts.reduce((s, x) => s + x.paid, 0),
         9,
       );
@@ -149,12 +163,12 @@ describe("roster", () => {
     const roster = await buildRoster(schedule, spec, { agents: staff }, highsSolver, limits);
     expect(roster.status).toBe("optimal");
     expect(roster.shortfalls).toEqual([]);
-    const total = roster.agents.reduce((a, s) => a + s.paidHours, 0);
+    const total = roster.agents.reduce((a, s) => a + s.paidSeconds / 3600, 0);
     const longest = 7.5; // an 8-hour shift with an unpaid 30-minute meal
     const weekend = roster.agents.reduce((a, s) => a + s.unsocialShifts, 0);
     expect(weekend).toBeGreaterThan(0);
     for (const a of roster.agents) {
-      expect(Math.abs(a.paidHours - total / staff.length), a.agentId).toBeLessThanOrEqual(
+      expect(Math.abs(a.paidSeconds / 3600 - total / staff.length), a.agentId).toBeLessThanOrEqual(
         longest + 1e-9,
       );
       expect(a.unsocialShifts, a.agentId).toBeLessThanOrEqual(Math.ceil(weekend / staff.length));
@@ -182,7 +196,7 @@ describe("roster", () => {
     const scheduled = new Map<string, number>();
     for (const sh of schedule.shifts) {
       for (const b of sh.breaks) {
-        const key = `${b.kind}|${ms(b.start)}|${ms(b.end)}`;
+        const key = `${b.kind}|${b.startMs}|${b.endMs}`;
         scheduled.set(key, (scheduled.get(key) ?? 0) + b.count);
       }
     }
@@ -219,7 +233,7 @@ describe("roster", () => {
 
   it("caps night shifts", async () => {
     const nightSpec = parseShiftSpec({
-      interval: 60,
+      intervalMinutes: 60,
       shifts: [{ name: "night", startEarliest: "22:00", startLatest: "22:00", lengthMinutes: 480 }],
     });
     const req = [];

@@ -14,7 +14,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { Budget, shareBudget, type Attempt } from "../../src/schedule/budget.ts";
 import { runJsSolver } from "../../src/schedule/js-worker.ts";
-import { checkMilp } from "../../src/schedule/solvers.ts";
+import { checkMilp } from "../../src/schedule/solve-result.ts";
 import {
   buildShiftModel,
   highsSolver,
@@ -102,7 +102,7 @@ function scheduleFiles(): string {
   return dir({
     "req.csv": `${lines.join("\n")}\n`,
     "shifts.json": JSON.stringify({
-      interval: 30,
+      intervalMinutes: 30,
       coverage: "soft",
       shifts: [{ name: "day", startEarliest: "08:00", startLatest: "08:00", lengthMinutes: 480 }],
     }),
@@ -115,7 +115,7 @@ describe("#8.10: javascript-lp-solver keeps its time limit", () => {
     // 15-minute intervals, shifts of 2 to 4 hours starting every 15 minutes, three breaks:
     // javascript-lp-solver needs minutes for it (over 40 s with --time-limit 1 before the fix).
     const spec = parseShiftSpec({
-      interval: 15,
+      intervalMinutes: 15,
       coverage: "soft",
       cyclic: true,
       shifts: [
@@ -123,12 +123,12 @@ describe("#8.10: javascript-lp-solver keeps its time limit", () => {
           name: "any",
           startEarliest: "00:00",
           startLatest: "05:45",
-          startStep: 15,
+          startStepMinutes: 15,
           lengthMinutes: [120, 180, 240],
           breaks: [
-            { minutes: 15, earliestAfterStart: 30, latestBeforeEnd: 30 },
-            { minutes: 15, earliestAfterStart: 45, latestBeforeEnd: 45 },
-            { minutes: 15, earliestAfterStart: 60, latestBeforeEnd: 30 },
+            { durationMinutes: 15, earliestAfterStartMinutes: 30, latestBeforeEndMinutes: 30 },
+            { durationMinutes: 15, earliestAfterStartMinutes: 45, latestBeforeEndMinutes: 45 },
+            { durationMinutes: 15, earliestAfterStartMinutes: 60, latestBeforeEndMinutes: 30 },
           ],
         },
       ],
@@ -480,7 +480,7 @@ describe("#8.12: solver failures and unusable models are reported in words", () 
         }),
     };
     const spec = parseShiftSpec({
-      interval: 60,
+      intervalMinutes: 60,
       shifts: [{ name: "four", startEarliest: "00:00", startLatest: "00:00", lengthMinutes: 240 }],
     });
     const result = await solveShiftModel(

@@ -6,7 +6,8 @@
  * length of at least avgMinutes / maxDuties (added through the model layer).
  */
 import { readFileSync } from "node:fs";
-import type { RequirementPoint, ShiftModel } from "../../src/schedule/design.ts";
+import type { ShiftModel } from "../../src/schedule/model.ts";
+import type { RequirementPoint } from "../../src/schedule/result.ts";
 import { parseShiftSpec, type ShiftSpec } from "../../src/schedule/spec.ts";
 
 export interface Bmsd {
@@ -48,13 +49,13 @@ export function readBmsd(path: string): Bmsd {
       name: `type${i + 1}`,
       startEarliest: hhmm(minStart[i]! * interval),
       startLatest: hhmm(maxStart[i]! * interval),
-      startStep: interval,
+      startStepMinutes: interval,
       lengthMinutes: lengths,
       costPerHour: 0,
     };
   });
   const spec = parseShiftSpec({
-    interval,
+    intervalMinutes: interval,
     coverage: "hard",
     cyclic: true,
     overPenalty: num("weightOverCover") * interval,
@@ -76,7 +77,7 @@ export function addAverageLength(built: ShiftModel, minAverageMinutes: number): 
   const values: number[] = [];
   built.shifts.forEach((s, i) => {
     indices.push(built.x[i]!);
-    values.push(s.length * built.interval - minAverageMinutes);
+    values.push(s.length * built.intervalMinutes - minAverageMinutes);
   });
   built.model.rows.push({
     indices,

@@ -1,0 +1,148 @@
+/**
+ * `staffcast roster`: the shifts of a schedule assigned to named agents.
+ */
+import type { Command } from "commander";
+import { DataError, EXIT, StaffcastError, UsageError } from "../io/errors.ts";
+import { inputName, writeTextAtomic, type Streams } from "../io/files.ts";
+import {
+  buildRoster,
+  formatRosterCsv,
+  formatRosterJson,
+  readAgentsCsv,
+  readAvailabilityCsv,
+  readScheduleJson,
+  solverNamed,
+  type RosterResult,
+} from "../schedule/index.ts";
+import { count, inside } from "./flags.ts";
+import { table, warn } from "./format.ts";
+import { addSolverOptions, gapOrUnknown, noResult, type SolverFlags } from "./solver-flags.ts";
+
+interface RosterFlags extends SolverFlags {
+  schedule: string;
+  agents: string;
+  availability?: string;
+  minRest: number;
+  twoDaysOff?: boolean;
+  maxNightShifts?: number;
+  out?: string;
+  json?: boolean;
+}
+
+/** Registers `roster`. */
+export function registerRoster(program: Command, streams: Streams): void {
+  const cmd = program
+    .command("roster")
+    .summary("assign a schedule's shifts to named agents")
+    .description(
+      "Assigns the shifts of a schedule (staffcast schedule --out) to agents: at most one shift " +
+        "a day, a minimum rest between shifts, weekly hours within contract, days off, " +
+        "availability, fairness (hours, and late, night and weekend shifts, near each agent's share). Shifts " +
+        "that cannot be filled are reported as shortfalls.",
+    )
+    .requiredOption("--schedule <json>", "a schedule from staffcast schedule --out")
+    .requiredOption(
+      "--agents <csv>",
+      "agents: agent_id[,skills][,min_hours_week][,max_hours_week][,max_days_week]",
+    )
+    .option(
+      "--availability <csv>",
+      "agent_id,date[,available_from,available_to] (no window: not available that date)",
+    )
+    .option(
+      "--min-rest <hours>",
+      "minimum rest between shifts (0 to 48)",
+      inside({ min: 0, max: 48 }),
+      11,
+    )
+    .option("--two-days-off", "two consecutive days off every week")
+    .option("--max-night-shifts <n>", "night shifts per agent per week, at most", count(7));
+  addSolverOptions(cmd)
+    .option("--out <csv>", "segments CSV: agent_id,start,end,activity (- for stdout)")
+    .option("--json", "print the result JSON (segments, agents, shortfalls)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ staffcast roster --schedule schedule.json --agents agents.csv --out segments.csv
+  $ staffcast roster --schedule schedule.json --agents agents.csv --availability off.csv --two-days-off --json`,
+    )
+    .action(async (flags: RosterFlags) => {
+      await runRoster(flags, streams);
+    });
+}
+
+async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
+  if (flags.out === "-" && flags.json === true) {
+    throw new UsageError("--out - and --json would both write to stdout");
+  }
+  const stdin = { stdin: streams.stdin };
+  const file = inputName(flags.schedule);
+  const schedule = await readScheduleJson(flags.schedule, { ...stdin, needs: ["shiftFile"] });
+  for (const w of schedule.warnings) warn(streams.stderr, w);
+  const { rows: agents } = await readAgentsCsv(flags.agents, stdin);
+  const availability =
+    flags.availability === undefined
+      ? []
+      : (
+          await readAvailabilityCsv(flags.availability, {
+            ...stdin,
+            agents: new Set(agents.map((a) => a.id)),
+          })
+        ).rows;
+  let result: RosterResult;
+  try {
+    result = await buildRoster(
+      schedule,
+      schedule.spec!, // needs: ["shiftFile"]: there is one, validated
+      {
+        agents,
+        availability,
+        minRestSeconds: flags.minRest * 3600,
+        ...(flags.twoDaysOff === true ? { twoConsecutiveDaysOff: true } : {}),
+        ...(flags.maxNightShifts === undefined ? {} : { maxNightShiftsWeek: flags.maxNightShifts }),
+      },
+      solverNamed(flags.solver),
+      { timeLimitSeconds: flags.timeLimit, relativeGap: flags.gap },
+    );
+  } catch (error) {
+    if (error instanceof RangeError) throw new DataError([{ file, message: error.message }]);
+    throw error;
+  }
+  const segmentsText = formatRosterCsv(result.segments, result.timeZone);
+  if (flags.out !== undefined) await writeTextAtomic(flags.out, segmentsText, streams);
+  if (flags.json === true) {
+    streams.stdout.write(formatRosterJson(result, { segments: flags.out === undefined }));
+  } else {
+    // Segments to stdout keep it a clean CSV: the summary then goes to stderr.
+    const toStdout = flags.out === undefined || flags.out === "-";
+    if (flags.out === undefined) streams.stdout.write(segmentsText);
+    writeRosterSummary(result, toStdout ? streams.stderr : streams.stdout);
+  }
+  if (result.status !== "optimal" && result.status !== "feasible") {
+    throw new StaffcastError(noResult("roster", result.status, result.explanation), EXIT.failure);
+  }
+}
+
+function writeRosterSummary(result: RosterResult, out: { write(s: string): unknown }): void {
+  const hours = (seconds: number): string => (seconds / 3600).toFixed(1);
+  const rows = [["agent", "shifts", "days", "paid h", "h short", "nights", "unsocial"]];
+  for (const a of result.agents) {
+    rows.push([
+      a.agentId,
+      String(a.shifts),
+      String(a.days),
+      hours(a.paidSeconds),
+      hours(a.belowMinimumSeconds),
+      String(a.nightShifts),
+      String(a.unsocialShifts),
+    ]);
+  }
+  const missing = result.shortfalls.reduce((s, f) => s + f.missing, 0);
+  out.write(
+    `Roster: ${result.status}${result.objective === null ? "" : `, gap ${gapOrUnknown(result.gap)}`}; ${missing} agent-shifts unfilled\n${table(
+      rows,
+      rows[0]!.map((_, i) => i > 0),
+    )}\n`,
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * What the solving commands (`schedule`, `roster`) share: the `--solver`, `--time-limit` and
+ * `--gap` flags, the gap in words, and the message of a solve that ended without a result.
+ */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { positiveSecondsUpToADay } from "./flags.ts";
+
+function solverFlag(text: string): string {
+  if (text !== "highs" && text !== "js") throw new InvalidArgumentError("expected highs or js.");
+  return text;
+}
+
+function gapFlag(text: string): number {
+  const v = Number(text);
+  if (!(v >= 0 && v < 1) || text.trim() === "")
+    throw new InvalidArgumentError("expected a fraction in [0, 1).");
+  return v;
+}
+
+/** The flags of {@link addSolverOptions}, parsed. */
+export interface SolverFlags {
+  solver: string;
+  timeLimit: number;
+  gap: number;
+}
+
+/** Adds `--solver`, `--time-limit` and `--gap` (in this order) to a command. */
+export function addSolverOptions(cmd: Command): Command {
+  return cmd
+    .option("--solver <name>", "highs or js", solverFlag, "highs")
+    .option(
+      "--time-limit <s>",
+      "time limit of the solve, seconds (at most 86400)",
+      positiveSecondsUpToADay,
+      60,
+    )
+    .addOption(
+      new Option("--gap <f>", "relative gap at which the solver may stop")
+        .argParser(gapFlag)
+        .default(1e-4, "1e-4"),
+    );
+}
+
+/**
+ * A gap for people, two significant digits: 2.7e-6 -> "0.00027 %", 0 -> "0 %"; "unknown" when
+ * no bound was proven (NaN, null in JSON).
+ */
+export function gapOrUnknown(gap: number | null): string {
+  if (gap === null || !Number.isFinite(gap)) return "unknown";
+  return gap === 0 ? "0 %" : `${Number((100 * gap).toPrecision(2))} %`;
+}
+
+/**
+ * The message of a solve that ended without a schedule or roster (exit 1), worded so that it
+ * reads after "error: ", e.g. "no schedule within the time limit: the solver found none in 5 s;
+ * ...", "no schedule: the solver stopped with an internal failure (HiGHS: Aborted()); ..." or
+ * "infeasible: hard coverage is impossible: ...".
+ */
+export function noResult(
+  what: "schedule" | "roster",
+  status: "timeLimit" | "infeasible" | "error",
+  explanation: string | undefined,
+): string {
+  if (status === "infeasible") return `infeasible: ${explanation ?? `no ${what} exists`}`;
+  if (status === "timeLimit")
+    return `no ${what} within the time limit${explanation === undefined ? "" : `: ${explanation}`}`;
+  return `no ${what}: ${explanation ?? "the solver failed"}`;
+}

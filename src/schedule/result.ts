@@ -1,0 +1,67 @@
+/**
+ * What shift design takes and gives: the requirement per interval, and the schedule (shifts
+ * with their breaks and the coverage they give), instants as UTC epoch milliseconds and
+ * durations in seconds. Text happens only at the edges: `formatScheduleJson` writes the JSON
+ * of `staffcast schedule`, `parseScheduleJson` reads it back into this shape.
+ *
+ * @module
+ */
+import type { SolveStatus } from "./solve-result.ts";
+
+/** Agents required in one interval (summed over queues; may be fractional). */
+export interface RequirementPoint {
+  /** Start of the interval, UTC epoch milliseconds. */
+  readonly startMs: number;
+  readonly required: number;
+}
+
+/** A break slot of a shift in a result: `count` of the shift's agents take it then. */
+export interface BreakSlot {
+  readonly kind: "break" | "meal";
+  /** Start and end, UTC epoch milliseconds. */
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly count: number;
+}
+
+/** A shift in a result: `count` agents work it. */
+export interface ScheduledShift {
+  /** The template's name. */
+  readonly name: string;
+  /**
+   * Start and end, UTC epoch milliseconds. In a cyclic schedule a shift that runs past the
+   * horizon's end wraps to its start: its end (and its breaks after the wrap) then come
+   * before its start.
+   */
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly count: number;
+  /** Paid time of one agent on it, seconds: its length less its unpaid breaks. */
+  readonly paidSeconds: number;
+  /** For each break of the template, its slots (their counts add up to the shift's count). */
+  readonly breaks: BreakSlot[];
+}
+
+/** Coverage of one interval. */
+export interface CoveragePoint {
+  /** Start of the interval, UTC epoch milliseconds. */
+  readonly startMs: number;
+  readonly required: number;
+  /** Agents working (on shift and not on a break). */
+  readonly scheduled: number;
+}
+
+/** The outcome of shift design. */
+export interface ScheduleResult {
+  readonly status: SolveStatus;
+  /** Objective of the solution; null without one. */
+  readonly objective: number | null;
+  /** Proven relative gap; null without a solution (NaN when no bound was proven). */
+  readonly gap: number | null;
+  /** The shift file's time zone: the local clock of the shifts, and of the JSON's times. */
+  readonly timeZone: string;
+  readonly shifts: ScheduledShift[];
+  readonly coverage: CoveragePoint[];
+  /** Why no schedule was found (infeasible, time limit, solver error), in words. */
+  readonly explanation?: string;
+}

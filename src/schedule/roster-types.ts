@@ -1,0 +1,115 @@
+/**
+ * What rostering takes and gives: agents and their contracts, availability, the roster's rules,
+ * and the roster (each agent's day as segments, totals per agent, shifts left unfilled).
+ * Instants are UTC epoch milliseconds and durations seconds, the unit in each name.
+ *
+ * @module
+ */
+import type { SolveStatus } from "./solve-result.ts";
+
+/** An agent and its contract. */
+export interface Agent {
+  readonly id: string;
+  /** Skills (kept for reports; this roster has a single workforce). */
+  readonly skills?: readonly string[];
+  /** Paid time per week, seconds: at least (a soft minimum). */
+  readonly minSecondsWeek?: number;
+  /** Paid time per week, seconds: at most. */
+  readonly maxSecondsWeek?: number;
+  /** @deprecated hours: give {@link Agent.minSecondsWeek} (used only when that is absent) */
+  readonly minHoursWeek?: number;
+  /** @deprecated hours: give {@link Agent.maxSecondsWeek} (used only when that is absent) */
+  readonly maxHoursWeek?: number;
+  /** Working days per week, at most. */
+  readonly maxDaysWeek?: number;
+}
+
+/** When an agent can work: a window on a date, or (no window) not at all that date. */
+export interface Availability {
+  readonly agentId: string;
+  /** Local date "YYYY-MM-DD". */
+  readonly date: string;
+  /** Local clock window "HH:MM" (`to` may be "24:00"); both absent: unavailable all day. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** Options of `buildRoster`. */
+export interface RosterOptions {
+  readonly agents: readonly Agent[];
+  readonly availability?: readonly Availability[];
+  /** Minimum rest between the end of one shift and the start of the next, seconds (default 11 hours). */
+  readonly minRestSeconds?: number;
+  /** @deprecated hours: give {@link RosterOptions.minRestSeconds} (used only when that is absent) */
+  readonly minRestHours?: number;
+  /** Require two consecutive days off in every week (default false). */
+  readonly twoConsecutiveDaysOff?: boolean;
+  /** Night shifts per agent per week, at most (a night shift has 3+ hours between 22:00 and 06:00). */
+  readonly maxNightShiftsWeek?: number;
+}
+
+/** One segment of an agent's schedule. */
+export interface Segment {
+  readonly agentId: string;
+  /** Start and end, UTC epoch milliseconds. */
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly activity: "onQueue" | "break" | "meal";
+}
+
+/** Per agent totals. */
+export interface AgentSummary {
+  readonly agentId: string;
+  readonly shifts: number;
+  readonly days: number;
+  /** Paid time, seconds (formerly `paidHours`, hours). */
+  readonly paidSeconds: number;
+  /**
+   * Paid time below the contract's weekly minimum, seconds, summed over weeks (formerly
+   * `hoursShort`, hours).
+   */
+  readonly belowMinimumSeconds: number;
+  readonly nightShifts: number;
+  readonly unsocialShifts: number;
+}
+
+/** A designed shift left (partly) unfilled. */
+export interface Shortfall {
+  /** The template's name. */
+  readonly name: string;
+  /** Start and end of the shift, UTC epoch milliseconds. */
+  readonly startMs: number;
+  readonly endMs: number;
+  /** Agents it still lacks. */
+  readonly missing: number;
+}
+
+/** Result of `buildRoster`. */
+export interface RosterResult {
+  /** As {@link SolveStatus}: without a roster (`timeLimit`, `infeasible`, `error`) all is empty. */
+  readonly status: SolveStatus;
+  readonly objective: number | null;
+  readonly gap: number | null;
+  /** The shift file's time zone: the local clock of days, weeks and availability. */
+  readonly timeZone: string;
+  readonly segments: Segment[];
+  readonly agents: AgentSummary[];
+  readonly shortfalls: Shortfall[];
+  /** Why no roster was found, in words. */
+  readonly explanation?: string;
+}
+
+/**
+ * Limits of the roster model: one binary per (agent, designed shift) pair, a million of them at
+ * most (about 1 GB while the model is built and solved).
+ */
+export const ROSTER_LIMITS = { agentShiftPairs: 1_000_000 } as const;
+
+/** An agent's weekly paid time in hours (as the roster model counts), from either field. */
+export function weeklyHours(agent: Agent): { min?: number; max?: number } {
+  /* eslint-disable @typescript-eslint/no-deprecated -- the hours of 0.1 callers, read as given */
+  const min = agent.minSecondsWeek === undefined ? agent.minHoursWeek : agent.minSecondsWeek / 3600;
+  const max = agent.maxSecondsWeek === undefined ? agent.maxHoursWeek : agent.maxSecondsWeek / 3600;
+  /* eslint-enable @typescript-eslint/no-deprecated */
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+}
