@@ -9,6 +9,7 @@ import { parseInstant } from "../time/instant.ts";
 import { missingColumns, type CsvTable } from "./csv.ts";
 import { identifierProblem } from "./identifiers.ts";
 import { IssueList } from "./errors.ts";
+import { cellReporter } from "./read-input.ts";
 
 /**
  * The ranges of an interval table's cells: calls offered per interval (0 to 1e7 covers any
@@ -106,14 +107,7 @@ export function readIntervalColumns(
     shrinkage: new Float64Array(n).fill(Number.NaN),
   };
   const bad = (r: number, col: number, field: string, message: string): void => {
-    issues.add({
-      file,
-      line: table.line(r),
-      column: col + 1,
-      field,
-      message,
-      value: table.cell(r, col),
-    });
+    cellReporter(table, file, r, issues)(col, field, message);
   };
   const queueNames = new Map<string, string>();
   for (let r = 0; r < n; r++) {

@@ -8,8 +8,10 @@ import { parseCsv, requireColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import type { ApprovedSpan } from "../day.ts";
-import { readInput, type AdherenceReadOptions } from "./read-input.ts";
-import { cellReporter, spanCells } from "./span-cells.ts";
+import { readInput } from "../../io/read-input.ts";
+import type { AdherenceReadOptions } from "./read-input.ts";
+import { cellReporter } from "../../io/read-input.ts";
+import { spanCells } from "./span-cells.ts";
 
 /**
  * Parses approved spans: one {@link ApprovedSpan} per row, in file order (an empty `reason` is

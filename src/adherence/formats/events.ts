@@ -6,7 +6,8 @@
  */
 import { parseStateEventsCsv } from "./events-csv.ts";
 import { parseStateEventsNdjson, type EventsRead } from "./events-ndjson.ts";
-import { readInput, type AdherenceReadOptions } from "./read-input.ts";
+import { readInput } from "../../io/read-input.ts";
+import type { AdherenceReadOptions } from "./read-input.ts";
 
 /** Options of {@link parseStateEvents} and {@link readStateEvents}. */
 export interface StateEventsOptions extends AdherenceReadOptions {

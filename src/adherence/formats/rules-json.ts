@@ -7,7 +7,8 @@
 import { inFile } from "../../io/errors.ts";
 import { parseJsonText } from "../../io/json.ts";
 import { parseRules, type AdherenceRules } from "../rules.ts";
-import { readInput, type AdherenceReadOptions } from "./read-input.ts";
+import { readInput } from "../../io/read-input.ts";
+import type { AdherenceReadOptions } from "./read-input.ts";
 
 /** A rules file read and compiled. */
 export interface RulesRead {

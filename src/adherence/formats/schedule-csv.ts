@@ -9,8 +9,10 @@ import { IssueList } from "../../io/errors.ts";
 import { identifierProblem } from "../../io/identifiers.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import type { ScheduleSegment } from "../schedule.ts";
-import { readInput, type AdherenceReadOptions } from "./read-input.ts";
-import { cellReporter, spanCells } from "./span-cells.ts";
+import { readInput } from "../../io/read-input.ts";
+import type { AdherenceReadOptions } from "./read-input.ts";
+import { cellReporter } from "../../io/read-input.ts";
+import { spanCells } from "./span-cells.ts";
 
 /**
  * Parses an adherence schedule: one {@link ScheduleSegment} per row, in file order (row `i` of

@@ -5,7 +5,7 @@
  * @module
  */
 import type { CsvTable } from "../../io/csv.ts";
-import type { IssueList } from "../../io/errors.ts";
+import type { BadCell } from "../../io/read-input.ts";
 import { identifierProblem } from "../../io/identifiers.ts";
 import { parseInstant } from "../../time/instant.ts";
 
@@ -14,26 +14,6 @@ export interface SpanCells {
   readonly agentId: string;
   readonly startMs: number | undefined;
   readonly endMs: number | undefined;
-}
-
-/** Reports a bad cell (0-based column) of the current record. */
-export type BadCell = (column: number, field: string, message: string) => void;
-
-/**
- * A reporter of bad cells of record `r` into `issues`, located at the file, line and column and
- * echoing the cell.
- */
-export function cellReporter(table: CsvTable, file: string, r: number, issues: IssueList): BadCell {
-  return (column, field, message) => {
-    issues.add({
-      file,
-      line: table.line(r),
-      column: column + 1,
-      field,
-      message,
-      value: table.cell(r, column),
-    });
-  };
 }
 
 /**

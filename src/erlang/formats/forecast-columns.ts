@@ -6,7 +6,7 @@
  * @module
  */
 import { parseCsv, type CsvTable } from "../../io/csv.ts";
-import { inputName, readText } from "../../io/files.ts";
+import { readInput, type ReadOptions } from "../../io/read-input.ts";
 import { readIntervalColumns, type IntervalColumns } from "../../io/interval-table.ts";
 
 /** A forecast CSV read into columns, with the table it came from. */
@@ -22,11 +22,9 @@ export interface ForecastColumnsRead {
 }
 
 /** Options of {@link parseForecastColumnsCsv}. */
-export interface ForecastColumnsOptions {
+export interface ForecastColumnsOptions extends ReadOptions {
   /** The column of calls to staff for (default `calls`), e.g. `calls_p90`. */
   readonly callsColumn?: string;
-  /** Where `-` reads from (default: the process's stdin). */
-  readonly stdin?: NodeJS.ReadableStream;
 }
 
 /**
@@ -63,9 +61,6 @@ export async function readForecastColumnsCsv(
   path: string,
   options: ForecastColumnsOptions = {},
 ): Promise<ForecastColumnsRead> {
-  const text = await readText(
-    path,
-    options.stdin === undefined ? undefined : { stdin: options.stdin },
-  );
-  return parseForecastColumnsCsv(text, inputName(path), options);
+  const { text, file } = await readInput(path, options);
+  return parseForecastColumnsCsv(text, file, options);
 }

@@ -13,7 +13,8 @@ import type { TableRead } from "../../io/table-read.ts";
 import { inRange, rangeText } from "../../math/range.ts";
 import { formatInstant } from "../../time/zone.ts";
 import type { ForecastResult } from "../types.ts";
-import { cellReporter, readInput, type ForecastReadOptions } from "./read-input.ts";
+import { type ForecastReadOptions } from "./read-input.ts";
+import { cellReporter, readInput } from "../../io/read-input.ts";
 
 /** One row of a forecast CSV: a `ForecastRow` whose percentiles may be absent. */
 export interface ForecastCsvRow {

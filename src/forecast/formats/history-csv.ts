@@ -8,7 +8,8 @@ import { parseCsv } from "../../io/csv.ts";
 import { readIntervalColumns } from "../../io/interval-table.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import type { HistoryInterval } from "../types.ts";
-import { readInput, type ForecastReadOptions } from "./read-input.ts";
+import { type ForecastReadOptions } from "./read-input.ts";
+import { readInput } from "../../io/read-input.ts";
 
 /**
  * Parses a history CSV: one {@link HistoryInterval} per row, in file order.

@@ -9,7 +9,8 @@ import { IssueList } from "../../io/errors.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import { parseDay } from "../../time/zone.ts";
 import type { Holiday } from "../types.ts";
-import { cellReporter, readInput, type ForecastReadOptions } from "./read-input.ts";
+import { type ForecastReadOptions } from "./read-input.ts";
+import { cellReporter, readInput } from "../../io/read-input.ts";
 
 /**
  * Parses a holidays file: one {@link Holiday} per row, in file order.

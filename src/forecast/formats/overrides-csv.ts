@@ -11,7 +11,8 @@ import type { TableRead } from "../../io/table-read.ts";
 import { inRange, rangeText, type Range } from "../../math/range.ts";
 import { parseInstant } from "../../time/instant.ts";
 import type { Override } from "../types.ts";
-import { cellReporter, checkName, readInput, type ForecastReadOptions } from "./read-input.ts";
+import { checkName, type ForecastReadOptions } from "./read-input.ts";
+import { cellReporter, readInput } from "../../io/read-input.ts";
 
 /**
  * The factors allowed: a chosen bound, a hundredfold being past any real event; a larger one

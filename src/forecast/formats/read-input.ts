@@ -1,54 +1,14 @@
 /**
- * What the forecast engine's readers share: where `-` reads from, reading a path or `-` with
- * it, and reporting a bad cell at its file, line and column.
+ * What the forecast engine's readers share beyond io/read-input.ts: the name of their options
+ * and the check of names that go into CSV outputs.
  *
  * @module
  */
-import type { CsvTable } from "../../io/csv.ts";
-import type { IssueList } from "../../io/errors.ts";
-import { inputName, readText } from "../../io/files.ts";
 import { identifierProblem } from "../../io/identifiers.ts";
+import type { BadCell, ReadOptions } from "../../io/read-input.ts";
 
 /** Options of the forecast engine's readers (`readHistoryCsv(path, options)`, ...). */
-export interface ForecastReadOptions {
-  /** Where the path `-` reads from (default: the process's stdin). */
-  readonly stdin?: NodeJS.ReadableStream;
-}
-
-/**
- * The text of an input and its name in messages (`<stdin>` for `-`).
- *
- * @throws NoInputError when the file cannot be read; DataError when it is not UTF-8 text or
- * larger than 256 MiB
- */
-export async function readInput(
-  path: string,
-  options: ForecastReadOptions,
-): Promise<{ text: string; file: string }> {
-  const stdin = options.stdin;
-  const text = await readText(path, stdin === undefined ? undefined : { stdin });
-  return { text, file: inputName(path) };
-}
-
-/** Reports a bad cell (0-based column) of the current record. */
-export type BadCell = (column: number, field: string, message: string) => void;
-
-/**
- * A reporter of bad cells of record `r` (0-based) into `issues`, located at the file, line and
- * column and echoing the cell.
- */
-export function cellReporter(table: CsvTable, file: string, r: number, issues: IssueList): BadCell {
-  return (column, field, message) => {
-    issues.add({
-      file,
-      line: table.line(r),
-      column: column + 1,
-      field,
-      message,
-      value: table.cell(r, column),
-    });
-  };
-}
+export type ForecastReadOptions = ReadOptions;
 
 /** Reports a name that must not go into a CSV output as it is (see identifiers.ts). */
 export function checkName(name: string, column: number, field: string, bad: BadCell): void {

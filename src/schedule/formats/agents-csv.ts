@@ -7,12 +7,12 @@
  */
 import { parseCsv, requireColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
-import { inputName, readText } from "../../io/files.ts";
 import { identifierProblem } from "../../io/identifiers.ts";
 import { parseNumberCell } from "../../io/interval-table.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import type { Agent } from "../roster-types.ts";
-import { stdinOf, type ScheduleReadOptions } from "./read-options.ts";
+import { cellReporter, readInput } from "../../io/read-input.ts";
+import type { ScheduleReadOptions } from "./read-options.ts";
 
 /** The hours of a week: the most a weekly contract can hold. */
 const HOURS_A_WEEK = 168;
@@ -42,9 +42,7 @@ export function parseAgentsCsv(text: string, file = "<input>"): TableRead<Agent>
   const agents: Agent[] = [];
   for (let r = 0; r < t.length; r++) {
     const id = t.cell(r, iId);
-    const bad = (c: number, field: string, message: string): void => {
-      issues.add({ file, line: t.line(r), column: c + 1, field, message, value: t.cell(r, c) });
-    };
+    const bad = cellReporter(t, file, r, issues);
     if (id === "") bad(iId, "agent_id", "expected an id");
     else if (seen.has(id)) bad(iId, "agent_id", "duplicate agent");
     else {
@@ -104,5 +102,6 @@ export async function readAgentsCsv(
   path: string,
   options: ScheduleReadOptions = {},
 ): Promise<TableRead<Agent>> {
-  return parseAgentsCsv(await readText(path, stdinOf(options)), inputName(path));
+  const { text, file } = await readInput(path, options);
+  return parseAgentsCsv(text, file);
 }

@@ -7,12 +7,12 @@
  */
 import { parseCsv, requireColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
-import { inputName, readText } from "../../io/files.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import { parseClockTime } from "../../time/clock.ts";
 import { parseDay } from "../../time/zone.ts";
 import type { Availability } from "../roster-types.ts";
-import { stdinOf, type ScheduleReadOptions } from "./read-options.ts";
+import { cellReporter, readInput } from "../../io/read-input.ts";
+import type { ScheduleReadOptions } from "./read-options.ts";
 
 /** Options of {@link parseAvailabilityCsv}. */
 export interface AvailabilityOptions extends ScheduleReadOptions {
@@ -42,9 +42,7 @@ export function parseAvailabilityCsv(
   const [iFrom, iTo] = [t.column("available_from"), t.column("available_to")];
   const out: Availability[] = [];
   for (let r = 0; r < t.length; r++) {
-    const bad = (c: number, field: string, message: string): void => {
-      issues.add({ file, line: t.line(r), column: c + 1, field, message, value: t.cell(r, c) });
-    };
+    const bad = cellReporter(t, file, r, issues);
     const id = t.cell(r, iId);
     if (options.agents !== undefined && !options.agents.has(id))
       bad(iId, "agent_id", "not in the agents file");
@@ -86,5 +84,6 @@ export async function readAvailabilityCsv(
   path: string,
   options: AvailabilityOptions = {},
 ): Promise<TableRead<Availability>> {
-  return parseAvailabilityCsv(await readText(path, stdinOf(options)), inputName(path), options);
+  const { text, file } = await readInput(path, options);
+  return parseAvailabilityCsv(text, file, options);
 }

@@ -8,14 +8,14 @@
  */
 import { parseCsv, requireColumns, type CsvTable } from "../../io/csv.ts";
 import { DataError, IssueList } from "../../io/errors.ts";
-import { inputName, readText } from "../../io/files.ts";
 import { parseNumberCell } from "../../io/interval-table.ts";
 import { inRange, rangeText } from "../../math/range.ts";
 import { inferSpacing } from "../../time/duration.ts";
 import { formatInstantUtc, parseInstant } from "../../time/instant.ts";
 import { SUSPICIOUS_GAP_MS } from "../horizon.ts";
 import type { RequirementPoint } from "../result.ts";
-import { stdinOf, type ScheduleReadOptions } from "./read-options.ts";
+import { readInput } from "../../io/read-input.ts";
+import type { ScheduleReadOptions } from "./read-options.ts";
 
 /**
  * Agents required in one row: 0 to 100,000 (the staffing engine's range of agents,
@@ -127,9 +127,6 @@ export async function readRequirementPointsCsv(
   path: string,
   options: RequirementPointsOptions = {},
 ): Promise<RequirementPointsRead> {
-  return parseRequirementPointsCsv(
-    await readText(path, stdinOf(options)),
-    inputName(path),
-    options,
-  );
+  const { text, file } = await readInput(path, options);
+  return parseRequirementPointsCsv(text, file, options);
 }

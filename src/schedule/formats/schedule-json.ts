@@ -10,7 +10,6 @@
  */
 import { z } from "zod";
 import { DataError, inFile, type DataIssue } from "../../io/errors.ts";
-import { inputName, readText } from "../../io/files.ts";
 import { parseJsonText } from "../../io/json.ts";
 import { zodIssues } from "../../io/zod-issues.ts";
 import { parseInstant } from "../../time/instant.ts";
@@ -19,7 +18,8 @@ import type { ScheduledShift, ScheduleResult } from "../result.ts";
 import { unpaidMinutes } from "../shifts.ts";
 import { SHIFT_MODEL_LIMITS } from "../size.ts";
 import { validateShiftSpec, type ShiftSpec } from "../spec.ts";
-import { stdinOf, type ScheduleReadOptions } from "./read-options.ts";
+import { readInput } from "../../io/read-input.ts";
+import type { ScheduleReadOptions } from "./read-options.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -135,7 +135,8 @@ export async function readScheduleJson(
   path: string,
   options: ScheduleJsonOptions = {},
 ): Promise<ScheduleJson> {
-  return parseScheduleJson(await readText(path, stdinOf(options)), inputName(path), options);
+  const { text, file } = await readInput(path, options);
+  return parseScheduleJson(text, file, options);
 }
 
 /** The schedule of a parsed JSON value (`file` names the warning's file). */

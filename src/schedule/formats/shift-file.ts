@@ -7,10 +7,10 @@
  * @module
  */
 import { inFile } from "../../io/errors.ts";
-import { inputName, readText } from "../../io/files.ts";
 import { parseJsonText } from "../../io/json.ts";
 import { validateShiftSpec, type ShiftSpec } from "../spec.ts";
-import { stdinOf, type ScheduleReadOptions } from "./read-options.ts";
+import { readInput } from "../../io/read-input.ts";
+import type { ScheduleReadOptions } from "./read-options.ts";
 
 /** Options of {@link parseShiftFile}. */
 export interface ShiftFileOptions extends ScheduleReadOptions {
@@ -63,5 +63,6 @@ export async function readShiftFile(
   path: string,
   options: ShiftFileOptions = {},
 ): Promise<ShiftFileRead> {
-  return parseShiftFile(await readText(path, stdinOf(options)), inputName(path), options);
+  const { text, file } = await readInput(path, options);
+  return parseShiftFile(text, file, options);
 }
