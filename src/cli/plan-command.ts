@@ -4,52 +4,29 @@
  * written into a temporary folder and renamed into place.
  */
 import type { Command } from "commander";
-import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { csvCell, csvNumber } from "../io/csv.ts";
-import {
-  DataError,
-  EXIT,
-  inFile,
-  StaffcastError,
-  UsageError,
-  type DataIssue,
-} from "../io/errors.ts";
-import { inputName, type Streams } from "../io/files.ts";
+import { DataError, EXIT, StaffcastError, UsageError } from "../io/errors.ts";
+import type { Streams } from "../io/files.ts";
 import { folderTarget, writeFolderAtomic } from "../io/folder.ts";
-import { readJson } from "../io/json.ts";
+import { isInside, realPath } from "../io/paths.ts";
+import { locateRows } from "../io/table-read.ts";
 import { plural } from "../io/text.ts";
-import { progressBar } from "./progress.ts";
 import {
+  inputsOutsideFolder,
   listNames,
-  parsePlanConfig,
   PlanFailure,
   planConfigJsonSchema,
+  planFolderFiles,
   planFolderProblem,
-  renderReport,
+  readPlanConfig,
+  readPlanInputs,
   runPlan,
-  type PlanConfig,
-  type PlanFileConfig,
   type PlanResult,
 } from "../plan/index.ts";
-import { formatInstant } from "../time/zone.ts";
-import {
-  formatForecastCsv,
-  readAdsCsv,
-  readHistoryCsv,
-  readHolidaysCsv,
-} from "../forecast/index.ts";
-import { locateRows } from "../io/table-read.ts";
 import { forPeople, pct, style, warn } from "./format.ts";
-import { REQUIREMENT_COLUMNS, staffingResultCells } from "../erlang/index.ts";
-import {
-  formatRosterCsv,
-  formatScheduleJson,
-  readAgentsCsv,
-  readAvailabilityCsv,
-  readShiftFile,
-} from "../schedule/index.ts";
+import { progressBar } from "./progress.ts";
 
 interface PlanFlags {
   config?: string;
@@ -134,21 +111,6 @@ function checkOut(flags: PlanFlags, folder: string, entries: readonly string[]):
     );
 }
 
-/** A path with symbolic links resolved as far as it exists. */
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
-/** Whether `path` is `folder` or inside it. */
-function inside(folder: string, path: string): boolean {
-  const r = relative(folder, path);
-  return r === "" || (!r.startsWith("..") && !isAbsolute(r));
-}
-
 async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void> {
   if (flags.printSchema === true) {
     streams.stdout.write(`${JSON.stringify(planConfigJsonSchema(), null, 2)}\n`);
@@ -161,68 +123,29 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
   const out = await folderTarget(flags.out);
   if (existsSync(out)) checkOut(flags, out, readdirSync(out));
   const configPath = flags.config ?? exampleConfig(flags.example!);
-  const configFile =
-    flags.example === undefined ? inputName(configPath) : `examples/${flags.example}/plan.json`;
-  const raw = await readJson(configPath, streams);
-  const config: PlanFileConfig = inFile(configFile, () => parsePlanConfig(raw));
-  const base = configPath === "-" ? process.cwd() : dirname(resolve(configPath));
-  const path = (p: string): string => resolve(base, p);
+  const read = await readPlanConfig(configPath, {
+    stdin: streams.stdin,
+    ...(flags.example === undefined ? {} : { name: `examples/${flags.example}/plan.json` }),
+  });
+  const { config } = read;
 
   // Inputs never lie inside what --out replaces; with --confine they lie in the config's folder.
-  const inputs = (
-    ["history", "ads", "holidays", "shifts", "agents", "availability"] as const
-  ).flatMap((field) => {
-    const p = config[field];
-    return p === undefined ? [] : [{ field, given: p, real: real(path(p)) }];
-  });
-  const realOut = real(out);
+  const realOut = realPath(out);
   for (const input of [
-    ...(configPath === "-"
-      ? []
-      : [{ field: "--config", given: configPath, real: real(configPath) }]),
-    ...inputs,
+    ...(configPath === "-" ? [] : [{ field: "--config", given: configPath, path: configPath }]),
+    ...read.inputs,
   ]) {
-    if (inside(realOut, input.real))
+    if (isInside(realOut, realPath(input.path)))
       throw new UsageError(
         `--out ${flags.out}: holds ${input.given}, an input of this plan (${input.field}): write the plan to another folder`,
       );
   }
   if (flags.confine === true) {
-    const realBase = real(base);
-    const outside: DataIssue[] = inputs
-      .filter((input) => !inside(realBase, input.real))
-      .map((input) => ({
-        file: configFile,
-        field: input.field,
-        message: `${input.given} is outside the configuration's folder (--confine)`,
-      }));
+    const outside = inputsOutsideFolder(read);
     if (outside.length > 0) throw new DataError(outside);
   }
-
-  const history = await readHistoryCsv(path(config.history), streams);
-  const ads = config.ads === undefined ? undefined : await readAdsCsv(path(config.ads), streams);
-  const holidays =
-    config.holidays === undefined
-      ? undefined
-      : await readHolidaysCsv(path(config.holidays), streams);
-  const shifts = await readShiftFile(path(config.shifts), {
-    stdin: streams.stdin,
-    ...(config.intervalMinutes === undefined ? {} : { intervalMinutes: config.intervalMinutes }),
-  });
-  for (const w of shifts.warnings) warn(streams.stderr, w);
-  const agents =
-    config.agents === undefined
-      ? undefined
-      : (await readAgentsCsv(path(config.agents), { stdin: streams.stdin })).rows;
-  const availability =
-    config.availability === undefined || agents === undefined
-      ? undefined
-      : (
-          await readAvailabilityCsv(path(config.availability), {
-            stdin: streams.stdin,
-            agents: new Set(agents.map((a) => a.id)),
-          })
-        ).rows;
+  const inputs = await readPlanInputs(read, { stdin: streams.stdin });
+  for (const w of inputs.warnings) warn(streams.stderr, w);
 
   const bar = progressBar(streams.stderr, streams.stderr.isTTY === true && flags.json !== true);
   // the plan reports the step it starts: the bar shows the steps before it as done
@@ -231,52 +154,31 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
   };
   let plan: PlanResult;
   try {
-    plan = await runPlan(
-      {
-        config,
-        history: history.rows,
-        shifts: shifts.spec,
-        ...(ads === undefined ? {} : { ads: ads.rows }),
-        ...(holidays === undefined ? {} : { holidays: holidays.rows }),
-        ...(agents === undefined ? {} : { agents }),
-        ...(availability === undefined ? {} : { availability }),
-      },
-      progress,
-    );
+    plan = await runPlan(inputs.inputs, progress);
   } catch (error) {
     bar.clear();
     if (error instanceof PlanFailure) throw new StaffcastError(error.message, EXIT.failure);
     if (error instanceof DataError) {
       // issues about rows of the history name its lines; the others name the configuration
       throw error.issues.some((i) => i.row !== undefined)
-        ? locateRows(error, history)
-        : new DataError(error.issues.map((i) => ({ ...i, file: i.file ?? configFile })));
+        ? locateRows(error, inputs.history)
+        : new DataError(error.issues.map((i) => ({ ...i, file: i.file ?? read.file })));
     }
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
   bar.clear();
 
-  const summary = planJson(plan, config, agents !== undefined);
-  const files: Record<string, string> = {
-    "forecast.csv": formatForecastCsv(plan.forecast),
-    "requirements.csv": requirementsCsv(plan),
-    "schedule.json": formatScheduleJson(plan.schedule, shifts.raw),
-    ...(plan.roster === undefined
-      ? {}
-      : { "roster.csv": formatRosterCsv(plan.roster.segments, plan.zone) }),
-    "plan.json": `${JSON.stringify(summary, null, 2)}\n`,
-    "report.html": renderReport({
-      plan,
-      config,
-      history: history.rows,
-      ...(ads === undefined ? {} : { ads: ads.rows }),
-      title:
-        flags.example === undefined
-          ? `Staffing plan: ${basename(configPath)}`
-          : `Staffing plan: the ${flags.example} example`,
-    }),
-  };
+  const files = planFolderFiles(plan, {
+    config,
+    shiftFile: inputs.shiftFile,
+    history: inputs.inputs.history,
+    ...(inputs.inputs.ads === undefined ? {} : { ads: inputs.inputs.ads }),
+    title:
+      flags.example === undefined
+        ? `Staffing plan: ${basename(configPath)}`
+        : `Staffing plan: the ${flags.example} example`,
+  });
   await writeFolderAtomic(flags.out, files, {
     checkReplace: (folder, entries) => {
       checkOut(flags, folder, entries);
@@ -292,7 +194,7 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
   streams.stdout.write(
     [
       `${style("bold", "Plan", streams.stdout as { isTTY?: boolean })} written to ${forPeople(flags.out)}/ (${Object.keys(files).join(", ")})`,
-      `  ${plural(Math.round(s.calls), "call")} forecast; ${plural(s.shifts, "shift")}, ${s.paidHours.toFixed(1)} paid hours (schedule ${s.scheduleStatus})`,
+      `  ${plural(Math.round(s.calls), "call")} forecast; ${plural(s.shifts, "shift")}, ${(s.paidSeconds / 3600).toFixed(1)} paid hours (schedule ${s.scheduleStatus})`,
       `  expected service level ${pct(s.expectedServiceLevel ?? 0)}, occupancy ${pct(s.expectedOccupancy ?? 0)}, abandonment ${pct(s.expectedAbandonRate ?? 0)}`,
       ...(s.rosterStatus === undefined
         ? []
@@ -303,49 +205,4 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
       "",
     ].join("\n"),
   );
-}
-
-function requirementsCsv(plan: PlanResult): string {
-  const lines = [["start", "queue", "calls", "aht_s", ...REQUIREMENT_COLUMNS].join(",")];
-  for (const r of plan.requirements) {
-    const x = r.result;
-    lines.push(
-      [
-        formatInstant(r.startMs, plan.zone),
-        csvCell(r.unit),
-        csvNumber(r.calls),
-        csvNumber(r.ahtSeconds),
-        ...staffingResultCells(x),
-      ].join(","),
-    );
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-/** plan.json: the resolved configuration and the summary figures. */
-function planJson(
-  plan: PlanResult,
-  config: PlanConfig,
-  rostered: boolean,
-): Record<string, unknown> {
-  // the resolved configuration, without the input's $schema: a path relative to the input
-  // that would not resolve from the plan folder
-  const resolved = Object.fromEntries(Object.entries(config).filter(([k]) => k !== "$schema"));
-  return {
-    config: resolved,
-    start: formatInstant(plan.startMs, plan.zone),
-    intervalMinutes: plan.intervalMinutes,
-    units: plan.units,
-    queues: plan.queues,
-    summary: plan.summary,
-    files: [
-      "forecast.csv",
-      "requirements.csv",
-      "schedule.json",
-      ...(rostered ? ["roster.csv"] : []),
-      "plan.json",
-      "report.html",
-    ],
-    warnings: plan.warnings,
-  };
 }

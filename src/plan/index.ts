@@ -28,3 +28,5 @@ export {
   type StaffingUnit,
 } from "./run.ts";
 export { renderReport, type ReportInput } from "../report/index.ts";
+export * from "./formats/index.ts";
+export { DEFAULT_TARGETS, policyOf } from "./targets.ts";

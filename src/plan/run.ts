@@ -7,116 +7,27 @@
  *
  * @module
  */
-import {
-  createStaffer,
-  type StaffingPolicy,
-  type StaffingResult,
-  type Staffer,
-} from "../erlang/index.ts";
-import {
-  forecastCalls,
-  type AdRow,
-  type ForecastResult,
-  type HistoryInterval,
-  type Holiday,
-} from "../forecast/index.ts";
-import { DataError, type DataIssue } from "../io/errors.ts";
-import {
-  buildRoster,
-  designShifts,
-  solverNamed,
-  type Agent,
-  type Availability,
-  type RosterResult,
-  type ScheduleResult,
-  type ShiftSpec,
-} from "../schedule/index.ts";
+import { forecastCalls, type ForecastResult } from "../forecast/index.ts";
+import { DataError } from "../io/errors.ts";
+import { appendAll } from "../math/extent.ts";
+import { buildRoster, designShifts, solverNamed, type RosterResult } from "../schedule/index.ts";
 import { parseInstant } from "../time/instant.ts";
 import { createZone, legacyZoneNote, parseDay, type Zone } from "../time/zone.ts";
-import type { PlanConfig, QueueTargets } from "./config.ts";
-import { appendAll } from "../math/extent.ts";
-
-/** Everything a plan is made from, parsed. */
-export interface PlanInputs {
-  readonly config: PlanConfig;
-  readonly history: readonly HistoryInterval[];
-  readonly ads?: readonly AdRow[];
-  readonly holidays?: readonly Holiday[];
-  readonly shifts: ShiftSpec;
-  readonly agents?: readonly Agent[];
-  readonly availability?: readonly Availability[];
-}
-
-import {
-  expectedService,
-  serviceWarnings,
-  type ExpectedInterval,
-  type QueueService,
-  type RequirementRow,
-  type StaffingUnit,
-} from "./service.ts";
+import { checkQueues } from "./checks.ts";
+import { queueLoads, staffingUnits, unitRequirements } from "./requirements.ts";
+import { expectedService, serviceWarnings } from "./service.ts";
+import { summarize } from "./summary.ts";
+import { targetsIn } from "./targets.ts";
+import { PlanFailure, type PlanInputs, type PlanProgress, type PlanResult } from "./types.ts";
 
 export type { ExpectedInterval, QueueService, RequirementRow, StaffingUnit } from "./service.ts";
-
-/** Figures of the whole plan. */
-export interface PlanSummary {
-  readonly calls: number;
-  readonly requiredAgentHours: number;
-  readonly scheduledAgentHours: number;
-  readonly paidHours: number;
-  readonly shifts: number;
-  readonly expectedServiceLevel: number | null;
-  readonly expectedAbandonRate: number | null;
-  readonly expectedOccupancy: number | null;
-  readonly scheduleStatus: string;
-  readonly scheduleGap: number | null;
-  readonly rosterStatus?: string;
-  readonly agentsRostered?: number;
-  readonly unfilledShifts?: number;
-}
-
-/** Result of {@link runPlan}. */
-export interface PlanResult {
-  readonly startMs: number;
-  readonly zone: Zone;
-  readonly intervalMinutes: number;
-  readonly forecast: ForecastResult;
-  readonly units: readonly StaffingUnit[];
-  readonly requirements: readonly RequirementRow[];
-  readonly schedule: ScheduleResult;
-  readonly roster?: RosterResult;
-  readonly expected: readonly ExpectedInterval[];
-  /** Per queue, the expected service against its targets. */
-  readonly queues: readonly QueueService[];
-  readonly summary: PlanSummary;
-  readonly warnings: readonly string[];
-}
-
-/** Progress of the long steps: called when a step starts. */
-export type PlanProgress = (step: string, index: number, steps: number) => void;
-
-/** Thrown when a solver gives no schedule or roster; the message explains why. */
-export class PlanFailure extends Error {}
-
-function policyOf(t: QueueTargets): StaffingPolicy {
-  const targets = {
-    ...(t.serviceLevel === undefined
-      ? {}
-      : { serviceLevel: { fraction: t.serviceLevel, seconds: t.slSeconds } }),
-    ...(t.asaSeconds === undefined ? {} : { asaSeconds: t.asaSeconds }),
-    ...(t.maxOccupancy === undefined ? {} : { maxOccupancy: t.maxOccupancy }),
-    ...(t.maxAbandonRate === undefined ? {} : { maxAbandonRate: t.maxAbandonRate }),
-  };
-  return {
-    targets,
-    slSeconds: t.slSeconds,
-    shrinkage: t.shrinkage,
-    minAgents: t.minAgents,
-    ...(t.patienceSeconds === undefined ? {} : { patienceSeconds: t.patienceSeconds }),
-  };
-}
-
-const DEFAULT_TARGETS: QueueTargets = { slSeconds: 20, shrinkage: 0, minAgents: 0 };
+export {
+  PlanFailure,
+  type PlanInputs,
+  type PlanProgress,
+  type PlanResult,
+  type PlanSummary,
+} from "./types.ts";
 
 /**
  * Runs the chain.
@@ -136,9 +47,7 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
   const warnings: string[] = [];
   const legacy = legacyZoneNote(config.timeZone);
   if (legacy !== undefined) warnings.push(`timeZone: ${legacy}`);
-  // own entries only: a queue named constructor or __proto__ is a queue like any other
-  const targetsOf = (q: string): QueueTargets =>
-    Object.hasOwn(config.queues, q) ? config.queues[q]! : DEFAULT_TARGETS;
+  const targetsOf = targetsIn(config);
 
   progress?.("forecast", 1, steps);
   let forecast: ForecastResult;
@@ -162,101 +71,15 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
     throw new DataError([{ field, message: error.message }]);
   }
   appendAll(warnings, forecast.warnings);
-  const queues = [...new Set(forecast.rows.map((r) => r.queue))];
-  const issues: DataIssue[] = [];
-  for (const q of Object.keys(config.queues)) {
-    if (!queues.includes(q))
-      issues.push({
-        field: `queues.${q}`,
-        message: `no queue "${q}" in the history (queues: ${queues.join(", ")})`,
-      });
-  }
-  config.pools.forEach((pool, i) => {
-    pool.forEach((q, j) => {
-      if (!queues.includes(q))
-        issues.push({
-          field: `pools[${i}][${j}]`,
-          message: `no queue "${q}" in the history (queues: ${queues.join(", ")})`,
-        });
-    });
-  });
-  for (const q of queues) {
-    if (!Object.hasOwn(config.queues, q))
-      warnings.push(`queue "${q}" has no targets in the configuration: 80 % in 20 s`);
-    const aht = forecast.rows.some((r) => r.queue === q && r.ahtSeconds === undefined);
-    if (aht && targetsOf(q).ahtSeconds === undefined)
-      issues.push({
-        field: `queues.${q}.ahtSeconds`,
-        message: `the history has no aht_s for queue "${q}": give ahtSeconds`,
-      });
-  }
-  if (issues.length > 0) throw new DataError(issues);
-
-  // staffing units: pools, then the queues on their own
-  const pooled = new Set(config.pools.flat());
-  const units: StaffingUnit[] = [
-    ...config.pools.map((p) => ({ name: p.join("+"), queues: p })),
-    ...queues.filter((q) => !pooled.has(q)).map((q) => ({ name: q, queues: [q] })),
-  ];
-
-  const staffers = new Map<string, Staffer[]>(
-    units.map((u) => [u.name, u.queues.map((q) => createStaffer(policyOf(targetsOf(q))))]),
-  );
+  appendAll(warnings, checkQueues(config, forecast, targetsOf));
+  const units = staffingUnits(config, [...new Set(forecast.rows.map((r) => r.queue))]);
 
   progress?.("requirements", 2, steps);
   const intervalMinutes = forecast.intervalMinutes;
   const intervalSeconds = intervalMinutes * 60;
-  const byStart = new Map<number, Map<string, { calls: number; aht: number }>>();
-  for (const r of forecast.rows) {
-    let m = byStart.get(r.startMs);
-    if (m === undefined) {
-      m = new Map<string, { calls: number; aht: number }>();
-      byStart.set(r.startMs, m);
-    }
-    m.set(r.queue, { calls: r.calls, aht: r.ahtSeconds ?? targetsOf(r.queue).ahtSeconds! });
-  }
-  const starts = [...byStart.keys()].sort((a, b) => a - b);
-  const requirements: RequirementRow[] = [];
-  for (const t of starts) {
-    const m = byStart.get(t)!;
-    for (const u of units) {
-      let calls = 0;
-      let weighted = 0;
-      let plain = 0;
-      for (const q of u.queues) {
-        const x = m.get(q) ?? { calls: 0, aht: Number.NaN };
-        calls += x.calls;
-        weighted += x.calls * x.aht;
-        if (!Number.isNaN(x.aht)) plain += x.aht / u.queues.length;
-      }
-      const aht = calls > 0 ? weighted / calls : plain > 0 ? plain : 1;
-      // the strictest of the pool's targets: the most scheduled agents
-      let best: StaffingResult | undefined;
-      for (const staffer of staffers.get(u.name)!) {
-        let r: StaffingResult;
-        try {
-          r = staffer.staff({ calls, intervalSeconds, ahtSeconds: aht });
-        } catch (error) {
-          // beyond the staffing ranges (a load above 10,000 Erlangs): the history's doing
-          if (!(error instanceof RangeError)) throw error;
-          throw new DataError([
-            {
-              field: "history",
-              message: `the forecast of ${u.name} at ${new Date(t).toISOString()}: ${error.message}`,
-            },
-          ]);
-        }
-        if (
-          best === undefined ||
-          r.scheduledAgents > best.scheduledAgents ||
-          (r.scheduledAgents === best.scheduledAgents &&
-            r.fractionalScheduledAgents > best.fractionalScheduledAgents)
-        )
-          best = r;
-      }
-      requirements.push({ unit: u.name, startMs: t, calls, ahtSeconds: aht, result: best! });
-    }
-  }
+  const loads = queueLoads(forecast, targetsOf);
+  const starts = [...loads.keys()].sort((a, b) => a - b);
+  const requirements = unitRequirements(units, loads, starts, intervalSeconds, targetsOf);
 
   progress?.("shifts", 3, steps);
   const required = starts.map((t, i) => ({
@@ -311,7 +134,7 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
     starts,
     intervalSeconds,
     targetsOf,
-    queueCalls: (t, q) => byStart.get(t)?.get(q)?.calls ?? 0,
+    queueCalls: (t, q) => loads.get(t)?.get(q)?.calls ?? 0,
   });
   const expected = service.intervals;
   appendAll(warnings, serviceWarnings(service.queues, inputs.shifts));
@@ -342,53 +165,4 @@ function startOf(text: string, zone: Zone): number {
   const t = parseInstant(text);
   if (typeof t === "string") throw new DataError([{ field: "start", message: t, value: text }]);
   return t;
-}
-
-function summarize(
-  forecast: ForecastResult,
-  requirements: readonly RequirementRow[],
-  schedule: ScheduleResult,
-  roster: RosterResult | undefined,
-  expected: readonly ExpectedInterval[],
-  intervalSeconds: number,
-): PlanSummary {
-  const hours = intervalSeconds / 3600;
-  const calls = forecast.rows.reduce((a, r) => a + r.calls, 0);
-  let paidSeconds = 0;
-  let shifts = 0;
-  for (const s of schedule.shifts) {
-    paidSeconds += s.count * s.paidSeconds;
-    shifts += s.count;
-  }
-  const withCalls = expected.filter((e) => e.calls > 0 && e.serviceLevel !== null);
-  const callsWeighted = (f: (e: ExpectedInterval) => number): number | null => {
-    const c = withCalls.reduce((a, e) => a + e.calls, 0);
-    return c > 0 ? withCalls.reduce((a, e) => a + f(e) * e.calls, 0) / c : null;
-  };
-  let load = 0;
-  let agents = 0;
-  for (const e of expected) {
-    load += Math.min(e.loadErlangs, e.productiveAgents);
-    agents += e.productiveAgents;
-  }
-  return {
-    calls,
-    requiredAgentHours:
-      requirements.reduce((a, r) => a + r.result.fractionalScheduledAgents, 0) * hours,
-    scheduledAgentHours: expected.reduce((a, e) => a + e.scheduled, 0) * hours,
-    paidHours: paidSeconds / 3600,
-    shifts,
-    expectedServiceLevel: callsWeighted((e) => e.serviceLevel!),
-    expectedAbandonRate: callsWeighted((e) => e.abandonRate ?? 0),
-    expectedOccupancy: agents > 0 ? load / agents : null,
-    scheduleStatus: schedule.status,
-    scheduleGap: schedule.gap,
-    ...(roster === undefined
-      ? {}
-      : {
-          rosterStatus: roster.status,
-          agentsRostered: roster.agents.filter((a) => a.shifts > 0).length,
-          unfilledShifts: roster.shortfalls.reduce((a, s) => a + s.missing, 0),
-        }),
-  };
 }

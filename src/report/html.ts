@@ -93,12 +93,12 @@ export function renderReport(input: ReportInput): string {
   const cards: [string, string][] = [
     ["calls forecast", num(s.calls)],
     ["shifts", num(s.shifts)],
-    ["paid hours", num(s.paidHours, 1)],
+    ["paid hours", num(s.paidSeconds / 3600, 1)],
     ["expected service level", pct(s.expectedServiceLevel)],
     ["expected occupancy", pct(s.expectedOccupancy)],
     ["expected abandonment", pct(s.expectedAbandonRate)],
-    ["required agent-hours", num(s.requiredAgentHours, 1)],
-    ["scheduled agent-hours", num(s.scheduledAgentHours, 1)],
+    ["required agent-hours", num(s.requiredAgentSeconds / 3600, 1)],
+    ["scheduled agent-hours", num(s.scheduledAgentSeconds / 3600, 1)],
     [
       "schedule",
       `${s.scheduleStatus}${s.scheduleGap !== null && s.scheduleGap > 0 ? `, gap ${(100 * s.scheduleGap).toPrecision(2)} %` : ""}`,

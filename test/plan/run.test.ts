@@ -64,7 +64,7 @@ describe("runPlan", () => {
       const hours = (s.endMs - s.startMs) / 3_600_000;
       return a + s.count * (s.name === "day" ? hours - 0.5 : hours);
     }, 0);
-    expectClose(plan.summary.paidHours, paid, { rel: 1e-12 });
+    expectClose(plan.summary.paidSeconds / 3600, paid, { rel: 1e-12 });
     expect(plan.summary.shifts).toBe(plan.schedule.shifts.reduce((a, s) => a + s.count, 0));
     expect(plan.roster!.status).toBe("optimal");
     expect(plan.summary.unfilledShifts).toBe(0);

@@ -1,0 +1,91 @@
+/**
+ * The plan configuration file: JSON, validated, with its input paths resolved relative to the
+ * file's folder.
+ *
+ * @module
+ */
+import { dirname, resolve } from "node:path";
+import { inFile } from "../../io/errors.ts";
+import { inputName } from "../../io/files.ts";
+import { readJson } from "../../io/json.ts";
+import type { ReadOptions } from "../../io/read-input.ts";
+import { isInside, realPath } from "../../io/paths.ts";
+import type { DataIssue } from "../../io/errors.ts";
+import { parsePlanConfig, type PlanFileConfig } from "../config.ts";
+
+/** The input files a configuration names, in this order. */
+export const PLAN_INPUT_FIELDS = [
+  "history",
+  "ads",
+  "holidays",
+  "shifts",
+  "agents",
+  "availability",
+] as const;
+
+/** One input file of a configuration. */
+export interface PlanInputFile {
+  readonly field: (typeof PLAN_INPUT_FIELDS)[number];
+  /** The path as the configuration gives it. */
+  readonly given: string;
+  /** The path resolved against the configuration's folder. */
+  readonly path: string;
+}
+
+/** A configuration file read. */
+export interface PlanConfigRead {
+  /** The file's name in messages. */
+  readonly file: string;
+  readonly config: PlanFileConfig;
+  /** The folder its paths are relative to (the working folder for stdin). */
+  readonly folder: string;
+  /** The input files it names, resolved. */
+  readonly inputs: readonly PlanInputFile[];
+}
+
+/** Options of {@link readPlanConfig}. */
+export interface PlanConfigOptions extends ReadOptions {
+  /** The file's name in messages (default: the path as given). */
+  readonly name?: string;
+}
+
+/**
+ * Reads and validates a plan configuration file (`-` for stdin).
+ *
+ * @throws NoInputError when it cannot be read; DataError naming the file and each bad field
+ * @example
+ * const { config, inputs } = await readPlanConfig("plan.json");
+ * inputs.map((i) => i.path); // absolute paths of history.csv, shifts.json, ...
+ */
+export async function readPlanConfig(
+  path: string,
+  options: PlanConfigOptions = {},
+): Promise<PlanConfigRead> {
+  const file = options.name ?? inputName(path);
+  const raw = await readJson(
+    path,
+    options.stdin === undefined ? undefined : { stdin: options.stdin },
+  );
+  const config = inFile(file, () => parsePlanConfig(raw));
+  const folder = path === "-" ? process.cwd() : dirname(resolve(path));
+  const inputs = PLAN_INPUT_FIELDS.flatMap((field) => {
+    const given = config[field];
+    return given === undefined ? [] : [{ field, given, path: resolve(folder, given) }];
+  });
+  return { file, config, folder, inputs };
+}
+
+/**
+ * The inputs of a configuration outside its folder (links resolved), as issues naming the
+ * field: for `--confine`, which keeps a configuration from reading files elsewhere.
+ */
+export function inputsOutsideFolder(read: PlanConfigRead): DataIssue[] {
+  const folder = realPath(read.folder);
+  return read.inputs
+    .filter((input) => !isInside(folder, realPath(input.path)))
+    .map((input) => ({
+      file: read.file,
+      field: input.field,
+      message: `${input.given} is outside the configuration's folder (--confine)`,
+    }));
+}
