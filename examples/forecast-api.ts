@@ -4,29 +4,17 @@
  * staffs it interval by interval with Erlang A, then simulates the same agents with arrivals
  * shaped by the ads: the simulation shows what interval-level Erlang misses after a spot.
  */
-import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { computeRequirements, simulateQueues } from "staffcast/erlang";
-import { arrivalProfile, forecastCalls } from "staffcast/forecast";
+import { arrivalProfile, forecastCalls, readAdsCsv, readHistoryCsv } from "staffcast/forecast";
 
-const rows = (file: string): string[][] =>
-  readFileSync(new URL(`tv-shopping/${file}`, import.meta.url), "utf8")
-    .trim()
-    .split("\n")
-    .slice(1)
-    .map((line) => line.split(","));
-const history = rows("history.csv")
-  .filter(([, queue]) => queue === "orders")
-  .map(([start, queue, calls, aht]) => ({
-    startMs: Date.parse(start!),
-    queue: queue!,
-    calls: Number(calls),
-    ahtSeconds: Number(aht),
-  }));
-const ads = rows("ads.csv").map(([air, channel, grp]) => ({
-  airMs: Date.parse(air!),
-  channel: channel!,
-  grp: Number(grp),
-}));
+// the library's readers check every cell and name file, line and column of a bad one
+const example = (file: string): string =>
+  fileURLToPath(new URL(`tv-shopping/${file}`, import.meta.url));
+const history = (await readHistoryCsv(example("history.csv"))).rows.filter(
+  (r) => r.queue === "orders",
+);
+const ads = (await readAdsCsv(example("ads.csv"))).rows;
 
 // 1. forecast one day at 15 minutes, ads included
 const { rows: forecast, models } = forecastCalls(history, {

@@ -95,6 +95,24 @@ describe("examples run as tests", () => {
     expect(Number(m![2])).toBeLessThan(80); // an interval after a spot falls short of Erlang's promise
   });
 
+  it("examples/read-files.ts reads every format it names and staffs, computes and locates", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "examples/read-files.ts"], {
+      encoding: "utf8",
+    });
+    // 280 rows: two queues x 140 half hours of examples/forecast-week.csv
+    expect(r.stdout).toMatch(
+      /^requirements: 280 rows of forecast-week\.csv, at most \d+ scheduled agents/m,
+    );
+    // examples/adherence: 12 agents, one day each
+    expect(r.stdout).toMatch(
+      /^adherence: 12 agent-days from \d+ ndjson events, [\d.]+ % in adherence$/m,
+    );
+    expect(r.stdout).toContain(
+      "adherence CSV: agent_id,date,scheduled_s,in_s,out_s,neutral_s,adherence,conformance,exceptions",
+    );
+    expect(r.stdout).toContain("bad row: history.csv:2:3: calls: expected a number from 0 to 1e7");
+  });
+
   it("examples/schedule-api.ts designs, verifies and rosters the day it promises", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "examples/schedule-api.ts"], {
       encoding: "utf8",
