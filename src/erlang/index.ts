@@ -59,8 +59,9 @@ export type {
   StaffingTargets,
   Workload,
 } from "./types.ts";
+export { correctStaffing, type StaffingCorrection } from "./correct-staffing.ts";
+export { gridSpacingMs, seriesAt, SINGLE_ROW_INTERVAL_MS, stepSeries } from "./simulation-input.ts";
 export {
-  correctStaffing,
   expectedCalls,
   SIMULATION_LIMITS,
   simulateQueues,
@@ -70,7 +71,6 @@ export {
   type SimulatedTotal,
   type SimulationOptions,
   type SimulationResult,
-  type StaffingCorrection,
   type StepSeries,
 } from "./simulate.ts";
 export * from "./formats/index.ts";

@@ -14,96 +14,15 @@
  */
 import { MinHeap } from "../math/heap.ts";
 import { createRandom, exponential, lognormal, meanCi, type Random } from "../math/random.ts";
+import { seriesAt } from "./simulation-input.ts";
+import type {
+  AgentPool,
+  SimulatedInterval,
+  SimulationOptions,
+  SimulationResult,
+} from "./simulation-types.ts";
 
-/** A step function of time: `values[i]` over [startMs + i step, startMs + (i + 1) step). */
-export interface StepSeries {
-  readonly startMs: number;
-  readonly stepSeconds: number;
-  readonly values: ArrayLike<number>;
-}
-
-/** The calls of one queue. */
-export interface CallStream {
-  readonly queue: string;
-  /** Arrival rate, calls per second. */
-  readonly rate: StepSeries;
-  /** Mean handle time, seconds, at the arrival (a step function, or one number). */
-  readonly ahtSeconds: StepSeries | number;
-  /** Mean patience, seconds; undefined: nobody hangs up. */
-  readonly patienceSeconds?: number;
-}
-
-/** Agents and the queues they answer (one FIFO queue). */
-export interface AgentPool {
-  readonly streams: readonly CallStream[];
-  /** Agents on the phones (whole numbers; fractions are rounded down). */
-  readonly agents: StepSeries;
-  /** Agents added on top (a correction), if any. */
-  readonly extraAgents?: StepSeries;
-}
-
-/** Options of {@link simulateQueues}. */
-export interface SimulationOptions {
-  readonly pools: readonly AgentPool[];
-  /** Reporting intervals: `count` intervals of `intervalSeconds` from `startMs`. */
-  readonly report: {
-    readonly startMs: number;
-    readonly intervalSeconds: number;
-    readonly count: number;
-  };
-  /** Instants at which the system starts empty (day starts), sorted; default: the report's start. */
-  readonly dayStartsMs?: readonly number[];
-  readonly handleTime?: "exponential" | "lognormal";
-  /** Coefficient of variation of lognormal handle times (default 1). */
-  readonly handleCv?: number;
-  /** T of the service level, seconds (default 20). */
-  readonly slSeconds?: number;
-  /** Independent runs (default 20). */
-  readonly runs?: number;
-  readonly seed?: number;
-}
-
-/** One queue in one reporting interval, over all runs. */
-export interface SimulatedInterval {
-  readonly queue: string;
-  readonly startMs: number;
-  /** Calls offered per run, on average. */
-  readonly calls: number;
-  /** Agents of the queue's pool on the phones, on average over the interval. */
-  readonly agents: number;
-  /** null when no call was offered. */
-  readonly serviceLevel: number | null;
-  readonly asaSeconds: number | null;
-  readonly abandonRate: number | null;
-  /** Busy share of the pool's agents present in the interval; null without agents. */
-  readonly occupancy: number | null;
-}
-
-/** Totals over everything, mean of the runs with 95 % intervals across runs. */
-export interface SimulatedTotal {
-  readonly serviceLevel: number | null;
-  readonly serviceLevelCi: readonly [number, number] | null;
-  readonly asaSeconds: number | null;
-  readonly abandonRate: number | null;
-  readonly abandonRateCi: readonly [number, number] | null;
-  readonly occupancy: number | null;
-  readonly calls: number;
-}
-
-/** Result of {@link simulateQueues}. */
-export interface SimulationResult {
-  readonly total: SimulatedTotal;
-  /** By interval, then queue (pools in order, streams in order). */
-  readonly intervals: readonly SimulatedInterval[];
-  readonly runs: number;
-}
-
-function at(series: StepSeries | number, t: number): number {
-  if (typeof series === "number") return series;
-  const i = Math.floor((t - series.startMs) / (series.stepSeconds * 1000));
-  if (i < 0 || i >= series.values.length) return 0;
-  return series.values[i]!;
-}
+export type * from "./simulation-types.ts";
 
 interface Tally {
   offered: Float64Array;
@@ -151,7 +70,7 @@ export function expectedCalls(options: SimulationOptions): { perRun: number; bus
 }
 
 /** Refuses simulations over {@link SIMULATION_LIMITS} (with `rounds` of them, for corrections). */
-function checkWork(options: SimulationOptions, rounds: number): void {
+export function checkWork(options: SimulationOptions, rounds: number): void {
   const runs = options.runs ?? 20;
   const { perRun, busiestDay } = expectedCalls(options);
   const total = perRun * runs * rounds;
@@ -286,7 +205,7 @@ export function simulateQueues(options: SimulationOptions): SimulationResult {
           for (;;) {
             t += exponential(rnd, 1000 / rate);
             if (t >= b) break;
-            const aht = at(s.ahtSeconds, t) * 1000;
+            const aht = seriesAt(s.ahtSeconds, t) * 1000;
             const handle = lognormalTimes ? lognormal(rnd, aht, cv) : exponential(rnd, aht);
             const patience =
               s.patienceSeconds === undefined
@@ -300,8 +219,8 @@ export function simulateQueues(options: SimulationOptions): SimulationResult {
       // agent changes within the day: at the step boundaries of the agents (and extra agents)
       const whole = (v: number): number => Math.max(0, Math.floor(v + 1e-9));
       const agentsAt = (t: number): number =>
-        whole(at(pool.agents, t)) +
-        (pool.extraAgents === undefined ? 0 : whole(at(pool.extraAgents, t)));
+        whole(seriesAt(pool.agents, t)) +
+        (pool.extraAgents === undefined ? 0 : whole(seriesAt(pool.extraAgents, t)));
       const boundaries = new Set<number>([from]);
       for (const series of [pool.agents, pool.extraAgents]) {
         if (series === undefined) continue;
@@ -446,73 +365,4 @@ export function simulateQueues(options: SimulationOptions): SimulationResult {
       calls: perRun.reduce((a, r) => a + r.offered, 0) / runs,
     },
   };
-}
-
-/** Result of {@link correctStaffing}. */
-export interface StaffingCorrection {
-  /** Agents added per pool (in pool order) and reporting interval. */
-  readonly extra: readonly Float64Array[];
-  /** The simulation with the extra agents. */
-  readonly result: SimulationResult;
-  /** Rounds of simulation it took. */
-  readonly rounds: number;
-  /** Whether every interval with calls meets the target (false: `maxRounds` ran out). */
-  readonly met: boolean;
-}
-
-/**
- * Adds agents, interval by interval, until the simulated service level of every pool meets
- * `targetServiceLevel` in every interval with calls: each round simulates (same seed, so the
- * rounds compare like with like) and gives one more agent to every interval that falls short.
- *
- * @example
- * const { extra } = correctStaffing(options, 0.8);
- * extra[0]; // agents to add per reporting interval, pool 0
- */
-export function correctStaffing(
-  options: SimulationOptions,
-  targetServiceLevel: number,
-  maxRounds = 30,
-): StaffingCorrection {
-  if (!(targetServiceLevel > 0 && targetServiceLevel < 1))
-    throw new RangeError("targetServiceLevel: expected a fraction in (0, 1)");
-  checkWork(options, maxRounds);
-  const { report } = options;
-  const extra = options.pools.map(() => new Float64Array(report.count));
-  const withExtra = (): SimulationOptions => ({
-    ...options,
-    pools: options.pools.map((p, i) => ({
-      ...p,
-      extraAgents: {
-        startMs: report.startMs,
-        stepSeconds: report.intervalSeconds,
-        values: extra[i]!,
-      },
-    })),
-  });
-  const poolOf = options.pools.flatMap((p, i) => p.streams.map(() => i));
-  let result = simulateQueues(withExtra());
-  for (let round = 1; ; round++) {
-    // pool service level per interval: answered within T over offered, across its queues
-    const inT = options.pools.map(() => new Float64Array(report.count));
-    const offered = options.pools.map(() => new Float64Array(report.count));
-    result.intervals.forEach((x, k) => {
-      const j = Math.floor(k / poolOf.length);
-      const p = poolOf[k % poolOf.length]!;
-      if (x.serviceLevel === null) return;
-      inT[p]![j]! += x.serviceLevel * x.calls;
-      offered[p]![j]! += x.calls;
-    });
-    const failing: [number, number][] = [];
-    options.pools.forEach((_, p) => {
-      for (let j = 0; j < report.count; j++) {
-        if (offered[p]![j]! > 0 && inT[p]![j]! / offered[p]![j]! < targetServiceLevel - 1e-12)
-          failing.push([p, j]);
-      }
-    });
-    if (failing.length === 0) return { extra, result, rounds: round, met: true };
-    if (round >= maxRounds) return { extra, result, rounds: round, met: false };
-    for (const [p, j] of failing) extra[p]![j]!++;
-    result = simulateQueues(withExtra());
-  }
 }

@@ -6,14 +6,13 @@
  *
  * @module
  */
-import { DataError, type DataIssue } from "../io/errors.ts";
 import { END_INSTANT_MS, MIN_INSTANT_MS } from "../time/instant.ts";
 import { createZone } from "../time/zone.ts";
-import { checkGrid, inferStepMinutes } from "./history-step.ts";
+import { checkGrid } from "./history-step.ts";
+import { historyStepMinutes, splitHistory } from "./history-queues.ts";
 import { holidayDays } from "./holidays.ts";
 import { defaultAiringDelays } from "./kernel.ts";
 import { forecastQueue } from "./queue.ts";
-import { buildSeries, type HistoryPoint } from "./series.ts";
 import type {
   ForecastOptions,
   ForecastResult,
@@ -31,17 +30,6 @@ const WEEKDAYS = [
   "Fridays",
   "Saturdays",
 ];
-
-/** Row indexes of each queue, the queues in order of first appearance. */
-function rowsByQueue(history: readonly HistoryInterval[]): Map<string, number[]> {
-  const byQueue = new Map<string, number[]>();
-  history.forEach((row, i) => {
-    const list = byQueue.get(row.queue);
-    if (list === undefined) byQueue.set(row.queue, [i]);
-    else list.push(i);
-  });
-  return byQueue;
-}
 
 /**
  * Forecasts every queue of the history from `options.start` for `options.days` local days.
@@ -70,22 +58,11 @@ export function forecastCalls(
     );
   }
   const warnings: string[] = [];
-  const byQueue = rowsByQueue(history);
-  const queues = [...byQueue.keys()];
-  if (queues.length === 0) throw new DataError([{ message: "the history has no rows" }]);
-
   const cutoff = options.actualsUntil ?? options.start;
   if (options.actualsUntil !== undefined && options.actualsUntil < options.start) {
     throw new RangeError("actualsUntil must not be before start");
   }
-  const step =
-    options.stepMinutes ??
-    inferStepMinutes(
-      queues,
-      queues.map((q) => byQueue.get(q)!.map((i) => history[i]!.startMs)),
-      options.start,
-      cutoff,
-    );
+  const step = historyStepMinutes(history, options.start, cutoff, options.stepMinutes);
   const output = checkGrid(step, options.intervalMinutes, options.start, zone);
 
   const startDay = zone.dayOf(options.start);
@@ -96,30 +73,13 @@ export function forecastCalls(
 
   // Each queue's history before the start as a day x slot series; rows in [start, cutoff) are
   // today's actuals.
-  const issues: DataIssue[] = [];
-  const perQueue = queues.map((queue) => {
-    const points: HistoryPoint[] = [];
-    const pointIndex: number[] = [];
-    const actuals = new Map<number, number>();
-    for (const i of byQueue.get(queue)!) {
-      const r = history[i]!;
-      if (r.startMs < options.start) {
-        points.push({ startMs: r.startMs, calls: r.calls, ahtSeconds: r.ahtSeconds ?? Number.NaN });
-        pointIndex.push(i);
-      } else if (r.startMs < cutoff) {
-        actuals.set(r.startMs, r.calls);
-      }
-    }
-    const { series, issues: seriesIssues } = buildSeries(points, zone, step);
-    for (const issue of seriesIssues) {
-      issues.push({ row: pointIndex[issue.index]!, field: "start", message: issue.message });
-    }
-    const spots = (options.ads ?? []).filter(
-      (a) => a.queue === undefined || a.queue === "" || a.queue === queue,
-    );
-    return { queue, series, actuals, spots };
-  });
-  if (issues.length > 0) throw new DataError(issues);
+  const perQueue = splitHistory(history, zone, options.start, cutoff, step).map((q) => ({
+    ...q,
+    spots: (options.ads ?? []).filter(
+      (a) => a.queue === undefined || a.queue === "" || a.queue === q.queue,
+    ),
+  }));
+  const queues = perQueue.map((q) => q.queue);
 
   const rows: ForecastRow[] = [];
   const models: QueueForecastModel[] = [];

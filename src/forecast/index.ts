@@ -15,6 +15,7 @@
  * @module
  */
 export { forecastCalls } from "./forecast.ts";
+export { fitAdResponses, type AdFitOptions } from "./ad-fit.ts";
 export type {
   AdRow,
   ForecastOptions,

@@ -162,3 +162,21 @@ describe("intraday reforecast", () => {
     expect(later(updated.rows)).toBeLessThan(2.3 * aired);
   });
 });
+
+describe("fitAdResponses", () => {
+  it("learns each queue's response exactly as the forecast's model does", async () => {
+    const { readAdsCsv, readHistoryCsv, fitAdResponses } =
+      await import("../../src/forecast/index.ts");
+    const history = await readHistoryCsv("examples/tv-shopping/history.csv");
+    const ads = await readAdsCsv("examples/tv-shopping/ads.csv");
+    const start = Math.max(...history.rows.map((r) => r.startMs)) + 900_000;
+    const options = { start, timeZone: "Asia/Shanghai", ads: ads.rows };
+    const forecast = forecastCalls(history.rows, { ...options, days: 1 });
+    const fitted = fitAdResponses(history.rows, options);
+    expect([...fitted.keys()]).toEqual(forecast.models.map((m) => m.queue));
+    for (const model of forecast.models) {
+      expect(model.ads.channels.size).toBeGreaterThan(0);
+      expect(fitted.get(model.queue)).toEqual(model.ads);
+    }
+  });
+});

@@ -16,3 +16,9 @@ export {
   requirementsCsvChunks,
   staffingResultCells,
 } from "./requirements-csv.ts";
+export {
+  parseIntervalAgentsCsv,
+  readIntervalAgentsCsv,
+  type IntervalAgents,
+} from "./agents-csv.ts";
+export { formatSimulationJson, type SimulationPoolNote } from "./simulation-json.ts";

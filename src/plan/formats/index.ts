@@ -19,3 +19,4 @@ export {
   planFolderFiles,
   type PlanFolderInput,
 } from "./plan-folder.ts";
+export { folderPlanShrinkage } from "./plan-shrinkage.ts";
