@@ -2,16 +2,11 @@
  * `staffcast backtest`: rolling-origin accuracy of the forecast against the usual baselines.
  */
 import type { Command } from "commander";
-import {
-  backtest,
-  readAdsCsv,
-  readHistoryCsv,
-  readHolidaysCsv,
-  type BacktestResult,
-} from "../forecast/index.ts";
+import { backtest, type BacktestResult } from "../forecast/index.ts";
 import { DataError, UsageError } from "../io/errors.ts";
 import type { Streams } from "../io/files.ts";
 import { atLeastOne, duration } from "./flags.ts";
+import { readModelFiles } from "./model-files.ts";
 import { minutesFlag, zoneFlag } from "./time-flags.ts";
 import { locateRows } from "../io/table-read.ts";
 import { pct, style, table } from "./format.ts";
@@ -69,11 +64,7 @@ Examples:
 async function runBacktest(flags: BacktestFlags, streams: Streams): Promise<void> {
   const zone = zoneFlag(flags.tz, streams.stderr);
   const intervalMinutes = minutesFlag(flags.interval);
-  const read = { stdin: streams.stdin };
-  const history = await readHistoryCsv(flags.history, read);
-  const ads = flags.ads === undefined ? undefined : await readAdsCsv(flags.ads, read);
-  const holidays =
-    flags.holidays === undefined ? undefined : await readHolidaysCsv(flags.holidays, read);
+  const { history, inputs } = await readModelFiles(flags, streams);
   const err = streams.stderr;
   const bar = progressBar(err, err.isTTY === true && flags.json !== true);
   let result: BacktestResult;
@@ -83,8 +74,7 @@ async function runBacktest(flags: BacktestFlags, streams: Streams): Promise<void
       days: flags.days,
       timeZone: zone.name,
       ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
-      ...(ads === undefined ? {} : { ads: ads.rows }),
-      ...(holidays === undefined ? {} : { holidays: holidays.rows }),
+      ...inputs,
       onProgress: (done: number, total: number) => {
         bar.update(done, total, "origins");
         if (done === total) bar.clear();

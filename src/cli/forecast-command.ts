@@ -5,9 +5,6 @@ import type { Command } from "commander";
 import {
   forecastCalls,
   forecastCsvChunks,
-  readAdsCsv,
-  readHistoryCsv,
-  readHolidaysCsv,
   readOverridesCsv,
   type ForecastOptions,
   type ForecastResult,
@@ -17,6 +14,7 @@ import { writeChunksAtomic, type Streams } from "../io/files.ts";
 import { locateRows } from "../io/table-read.ts";
 import { atLeastOne, duration } from "./flags.ts";
 import { warn } from "./format.ts";
+import { readModelFiles } from "./model-files.ts";
 import { instantFlag, minutesFlag, zoneFlag } from "./time-flags.ts";
 
 interface ForecastFlags {
@@ -86,21 +84,18 @@ async function runForecast(flags: ForecastFlags, streams: Streams): Promise<void
       : instantFlag("--actuals-until", flags.actualsUntil, zone);
   const intervalMinutes = minutesFlag(flags.interval);
 
-  const read = { stdin: streams.stdin };
-  const history = await readHistoryCsv(flags.history, read);
-  const ads = flags.ads === undefined ? undefined : await readAdsCsv(flags.ads, read);
-  const holidays =
-    flags.holidays === undefined ? undefined : await readHolidaysCsv(flags.holidays, read);
+  const { history, inputs } = await readModelFiles(flags, streams);
   const overrides =
-    flags.overrides === undefined ? undefined : await readOverridesCsv(flags.overrides, read);
+    flags.overrides === undefined
+      ? undefined
+      : await readOverridesCsv(flags.overrides, { stdin: streams.stdin });
 
   const options: ForecastOptions = {
     start,
     days: flags.days,
     timeZone: zone.name,
     ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
-    ...(ads === undefined ? {} : { ads: ads.rows }),
-    ...(holidays === undefined ? {} : { holidays: holidays.rows }),
+    ...inputs,
     ...(overrides === undefined ? {} : { overrides: overrides.rows }),
     ...(actualsUntil === undefined ? {} : { actualsUntil }),
   };
