@@ -3,6 +3,7 @@
  */
 import type { Command } from "commander";
 import {
+  formatStaffingJson,
   evaluateInterval,
   resolveTargets,
   scheduledFromProductive,
@@ -69,35 +70,6 @@ Examples:
     });
 }
 
-/** JSON shape of `erlang --json` (rates as fractions, times in seconds, null when unstable). */
-function toJson(
-  m: QueueMetrics,
-  scheduledAgents: number,
-  staffing: StaffingResult | null,
-): Record<string, unknown> {
-  const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
-  return {
-    model: m.model,
-    loadErlangs: m.loadErlangs,
-    agents: m.agents,
-    scheduledAgents,
-    ...(staffing === null
-      ? {}
-      : {
-          fractionalAgents: staffing.fractionalAgents,
-          fractionalScheduledAgents: staffing.fractionalScheduledAgents,
-        }),
-    probWait: m.probWait,
-    serviceLevel: m.serviceLevel,
-    asaSeconds: finite(m.asaSeconds),
-    stable: m.stable,
-    occupancy: m.occupancy,
-    abandonRate: m.abandonRate,
-    meanQueueLength: finite(m.meanQueueLength),
-    ...(staffing === null ? {} : { binding: staffing.binding }),
-  };
-}
-
 const BINDING_WORDS: Record<string, string> = {
   serviceLevel: "service level",
   asa: "average speed of answer",
@@ -144,7 +116,7 @@ function runErlang(flags: ErlangFlags, streams: Streams): void {
   const scheduled = scheduledFromProductive(metrics.agents, shrinkage);
 
   if (flags.json === true) {
-    streams.stdout.write(`${JSON.stringify(toJson(metrics, scheduled, staffing))}\n`);
+    streams.stdout.write(formatStaffingJson(metrics, scheduled, staffing));
     return;
   }
 

@@ -26,8 +26,8 @@ const RECURSION_LIMIT = 96;
  * Erlang B blocking probability B(N, A) for N servers and offered load A Erlangs.
  *
  * Uses the forward recursion B_n = A B_{n-1} / (n + A B_{n-1}) in its inverse form (started late
- * when N >= A, see {@link recursionStart}), or for large N the identity
- * 1/B(N, A) = (A/(N+1)) Q(N+1, A)/D(N+1, A) evaluated by {@link lnScaledQ}. Never forms
+ * when N >= A, see `recursionStart`), or for large N the identity
+ * 1/B(N, A) = (A/(N+1)) Q(N+1, A)/D(N+1, A) evaluated by `lnScaledQ` (math/gamma.ts). Never forms
  * A^N / N!, so it is finite and accurate (relative error below 1e-12) for any N and A.
  *
  * @param agents - N, a non-negative integer

@@ -22,3 +22,4 @@ export {
   type IntervalAgents,
 } from "./agents-csv.ts";
 export { formatSimulationJson, type SimulationPoolNote } from "./simulation-json.ts";
+export { formatStaffingJson } from "./staffing-json.ts";
