@@ -34,6 +34,8 @@ export {
   entryAt,
   LOGGED_OUT,
   type AdherenceWarning,
+  type DuplicateCounts,
+  type OrderedEvent,
   type StateEvent,
   type Timeline,
 } from "./events.ts";

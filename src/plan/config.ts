@@ -142,8 +142,8 @@ export const planConfigSchema = z.strictObject({
     .describe("rules of the roster"),
 });
 
-/** The schema without the two input paths required. */
-const rowsConfigSchema = planConfigSchema.partial({ history: true, shifts: true });
+/** The schema without the two input paths required (a configuration for {@link runPlan}). */
+export const rowsConfigSchema = planConfigSchema.partial({ history: true, shifts: true });
 
 /**
  * The configuration as {@link runPlan} takes it: `history` and `shifts` (paths) may be absent,

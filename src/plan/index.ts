@@ -10,6 +10,7 @@ export {
   planConfigJsonSchema,
   planConfigSchema,
   queueTargetsSchema,
+  rowsConfigSchema,
   type ParsePlanConfigOptions,
   type PlanConfig,
   type PlanFileConfig,
@@ -24,9 +25,18 @@ export {
   type PlanProgress,
   type PlanResult,
   type PlanSummary,
+  type QueueService,
   type RequirementRow,
   type StaffingUnit,
 } from "./run.ts";
 export { renderReport, type ReportInput } from "../report/index.ts";
 export * from "./formats/index.ts";
 export { DEFAULT_TARGETS, policyOf } from "./targets.ts";
+export {
+  MAX_SIMULATED_DAYS,
+  planSimulation,
+  type PlannedSimulation,
+  type SimulatedCalls,
+  type SimulationInputs,
+  type SimulationStaffing,
+} from "./simulation.ts";
