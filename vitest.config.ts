@@ -19,6 +19,18 @@ export default defineConfig({
     globalSetup: ["test/support/build-dist.ts"],
     setupFiles: ["test/support/fail-on-console.ts"],
     restoreMocks: true,
+    // Coverage of src/ (run by `npm test` with --coverage), enforced at the figures measured on
+    // 2026-11-29 (lines 95.4 %, branches 84.7 %, statements 93.8 %, functions 95.8 %), rounded
+    // down; the issue's floor was 90 % lines and 80 % branches. Code run by spawned binaries and
+    // worker threads is dist/, not counted here (src/cli.ts, the requirements worker).
+    coverage: {
+      provider: "v8",
+      include: ["src/**/*.ts"],
+      exclude: ["src/**/*.generated.ts"],
+      reporter: ["text-summary", "json-summary"],
+      reportsDirectory: ".vitest/coverage",
+      thresholds: { lines: 95, branches: 84, statements: 93, functions: 95 },
+    },
     testTimeout: 20_000,
     projects: [
       {
