@@ -13,14 +13,23 @@ import {
 import type { Streams } from "../io/files.ts";
 import { formatInstant, type Zone } from "../time/zone.ts";
 import { pct, secs, table } from "./format.ts";
-import type { SimulateFlags } from "./simulate-command.ts";
+
+/** What the report says about the run besides its results. */
+export interface SimulationReportSettings {
+  /** T of the service level, seconds. */
+  readonly slSeconds: number;
+  /** Mean patience, seconds, when callers abandon (for the Erlang A comparison). */
+  readonly patience?: number | undefined;
+  /** The service level the correction aimed at. */
+  readonly targetSl?: number | undefined;
+}
 
 /** Writes the report of a simulation for people. */
 export function writeSimulationReport(
   result: SimulationResult,
   options: SimulationOptions,
   zone: Zone,
-  flags: SimulateFlags,
+  flags: SimulationReportSettings,
   correction: StaffingCorrection | undefined,
   poolNotes: readonly SimulationPoolNote[],
   streams: Streams,
@@ -92,7 +101,7 @@ export function writeSimulationReport(
     const added = correction.extra.reduce((a, e) => a + e.reduce((s, n) => s + n, 0), 0);
     lines.push("");
     lines.push(
-      `To meet ${pct(flags.targetSl!)} in every interval: ${added} agent-intervals more` +
+      `To meet ${pct(flags.targetSl ?? 0)} in every interval: ${added} agent-intervals more` +
         `${correction.met ? "" : ` (not met after ${correction.rounds} rounds)`}; then ${rate(correction.result.total.serviceLevel)} in total.`,
     );
     const changes: string[][] = [];

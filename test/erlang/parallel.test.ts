@@ -49,6 +49,24 @@ describe("computeRequirementTableParallel", () => {
     },
   );
 
+  it("reproduces a published case on worker threads, not only the one-thread result", async () => {
+    // pyworkforce docs scenarios.md and the CRAN ErlangC README (reference.test.ts row 3):
+    // 100 calls in 30 minutes, AHT 180 s, 80 % in 20 s need 14 agents, service level 0.88835
+    const n = 400;
+    const f = {
+      queue: Array<string>(n).fill("q"),
+      startMs: Array.from({ length: n }, (_, i) => Date.UTC(2025, 0, 6) + i * 1_800_000),
+      calls: Array<number>(n).fill(100),
+    };
+    const t = await api.computeRequirementTableParallel(
+      f,
+      { ahtSeconds: 180, intervalSeconds: 1800 },
+      { threads: 2, minRowsPerThread: 100 },
+    );
+    expect(new Set(t.agents)).toEqual(new Set([14]));
+    for (const sl of t.serviceLevel) expect(Math.abs(sl - 0.88835)).toBeLessThan(5e-4);
+  });
+
   it("names bad rows by their index in the whole forecast", async () => {
     const f = forecast(1000);
     const shrinkage = [...f.shrinkage];
