@@ -14,6 +14,63 @@
  */
 import { clip, DataError, IssueList, type DataIssue } from "./errors.ts";
 
+/** The field delimiters staffcast reads. */
+export const DELIMITERS = [",", ";", "\t", "|"] as const;
+/** A field delimiter. */
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** Counts a character outside double quotes in one line. */
+function countOutsideQuotes(line: string, ch: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (c === ch && !quoted) count++;
+  }
+  return count;
+}
+
+/**
+ * The delimiter of a CSV text: the candidate found most often in its first line outside quotes
+ * (ties and none: a comma).
+ *
+ * @example
+ * detectDelimiter("Interval;Queue;Offered\n"); // => ";"
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let end = text.indexOf("\n", start);
+  if (end === -1) end = text.length;
+  const first = text.slice(start, Math.min(end, start + 65_536));
+  let best: Delimiter = ",";
+  let bestCount = countOutsideQuotes(first, ",");
+  for (const d of DELIMITERS) {
+    const n = countOutsideQuotes(first, d);
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * A hint for a header that does not match: the delimiter the file seems to use when it is not
+ * the one read with, else undefined.
+ *
+ * @example
+ * delimiterHint(["Interval;Queue;Offered"], ","); // => 'it seems to use ";" between fields: give --delimiter ";"'
+ */
+export function delimiterHint(
+  header: readonly string[],
+  usedDelimiter: Delimiter = ",",
+): string | undefined {
+  const seems = detectDelimiter(header.join(usedDelimiter));
+  if (seems === usedDelimiter) return undefined;
+  const shown = seems === "\t" ? "tab" : `"${seems}"`;
+  return `it seems to use ${shown} between fields: give --delimiter ${seems === "\t" ? "tab" : `"${seems}"`}`;
+}
+
 /** Marks a cell whose text is kept unescaped in a side map (it was quoted). */
 const QUOTED = -1;
 
@@ -101,10 +158,11 @@ class IntList {
   }
 }
 
-const isBlank = (code: number): boolean => code === 32 || code === 9;
+const isSpaceOrTab = (code: number): boolean => code === 32 || code === 9;
 
 /**
- * Parses CSV text with a header row. Empty lines are skipped; every record must have as many
+ * Parses CSV text with a header row (fields separated by `options.delimiter`, default a comma).
+ * Empty lines are skipped; every record must have as many
  * fields as the header. Cells are trimmed of surrounding spaces and tabs unless quoted.
  *
  * @param text - the whole file (at most 2^31 characters)
@@ -114,7 +172,15 @@ const isBlank = (code: number): boolean => code === 32 || code === 9;
  * @example
  * parseCsv("start,calls\n2025-01-06T08:00:00Z,12\n", "f.csv").record(0); // => ["2025-01-06T08:00:00Z", "12"]
  */
-export function parseCsv(rawText: string, file: string): CsvTable {
+export function parseCsv(
+  rawText: string,
+  file: string,
+  options: { readonly delimiter?: "," | ";" | "\t" | "|" } = {},
+): CsvTable {
+  const delimiter = options.delimiter ?? ",";
+  const delimiterCode = delimiter.charCodeAt(0);
+  // a tab separates fields in a tab-separated file: only spaces are trimmed then
+  const isBlank = delimiter === "\t" ? (code: number): boolean => code === 32 : isSpaceOrTab;
   // Old Mac line ends (CR only): read as line ends. Files with LF or CRLF are left as they are.
   const text =
     rawText.includes("\r") && !rawText.includes("\n") ? rawText.replaceAll("\r", "\n") : rawText;
@@ -132,7 +198,7 @@ export function parseCsv(rawText: string, file: string): CsvTable {
   // only once `pos` has passed it: looking it up afresh on every line would scan the rest of a
   // quote-free file each time, quadratic in its size.
   let nextQuote = -1;
-  // The same for the next comma: a file without commas (one column) must not be scanned to its
+  // The same for the next delimiter: a file without one (one column) must not be scanned to its
   // end from every line.
   let nextComma = -1;
 
@@ -158,7 +224,7 @@ export function parseCsv(rawText: string, file: string): CsvTable {
       let fieldStart = a;
       for (;;) {
         if (nextComma < fieldStart) {
-          nextComma = text.indexOf(",", fieldStart);
+          nextComma = text.indexOf(delimiter, fieldStart);
           if (nextComma === -1) nextComma = n;
         }
         const comma = nextComma > stop ? stop : nextComma;
@@ -236,7 +302,7 @@ export function parseCsv(rawText: string, file: string): CsvTable {
           isQuoted = true;
           inQuotes = true;
           pos++;
-        } else if (ch === 44) {
+        } else if (ch === delimiterCode) {
           push();
           pos++;
           fieldStart = pos;
@@ -314,9 +380,14 @@ export function missingColumns(
   required: readonly string[],
 ): DataIssue[] {
   const have = `(columns: ${clip(table.header.join(","), 200)})`;
+  const hint = table.header.length === 1 ? delimiterHint(table.header) : undefined;
   return required
     .filter((name) => table.column(name) < 0)
-    .map((name) => ({ file, line: 1, message: `missing column "${name}" ${have}` }));
+    .map((name) => ({
+      file,
+      line: 1,
+      message: `missing column "${name}" ${have}${hint === undefined ? "" : `: ${hint}`}`,
+    }));
 }
 
 /**

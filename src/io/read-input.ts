@@ -5,11 +5,12 @@
  * @module
  */
 import type { CsvTable } from "./csv.ts";
+import type { DialectOption } from "./dialect.ts";
 import type { IssueList } from "./errors.ts";
 import { inputName, readText } from "./files.ts";
 
 /** Options of every `readXxx(path, options)` function of the package. */
-export interface ReadOptions {
+export interface ReadOptions extends DialectOption {
   /** Where the path `-` reads from (default: the process's stdin). */
   readonly stdin?: NodeJS.ReadableStream;
 }

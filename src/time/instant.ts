@@ -43,7 +43,7 @@ function isLeap(year: number): boolean {
  * @returns epoch milliseconds, or a message saying what is wrong
  * @example
  * parseInstant("2025-03-09T08:00:00-04:00"); // => 1741521600000
- * parseInstant("2025-03-09T08:00:00"); // => "no time-zone offset (add Z or +HH:MM)"
+ * parseInstant("2025-03-09T08:00:00"); // => "no time-zone offset (add Z or +HH:MM, or read clock times in a zone with --local-times)"
  */
 export function parseInstant(text: string): number | string {
   const t = parseFields(text);
@@ -59,7 +59,7 @@ function parseFields(text: string): number | string {
   const m = ISO.exec(text);
   if (m === null) {
     if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?$/.test(text)) {
-      return "no time-zone offset (add Z or +HH:MM)";
+      return "no time-zone offset (add Z or +HH:MM, or read clock times in a zone with --local-times)";
     }
     return "expected an ISO-8601 date-time such as 2025-01-06T08:00:00Z";
   }

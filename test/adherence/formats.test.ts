@@ -190,7 +190,7 @@ describe("state events, CSV and NDJSON", () => {
       ),
     );
     expect(message.split("\nerror: ")).toEqual([
-      'e.csv:2:2: time: no time-zone offset (add Z or +HH:MM) (got "2025-01-06T09:00:00")',
+      'e.csv:2:2: time: no time-zone offset (add Z or +HH:MM, or read clock times in a zone with --local-times) (got "2025-01-06T09:00:00")',
       "e.csv:3:3: state: expected a state",
       expect.stringMatching(/^e\.csv:4:1: agent_id: starts with "\+"/),
     ]);

@@ -45,7 +45,7 @@ describe("forecast CSV in columns", () => {
     const bad = "start,calls,aht_s\n2025-01-06T08:00:00Z,-1,180\n2025-01-06T08:30,5,0\n";
     expect(located(() => parseForecastColumnsCsv(bad, "bad.csv"))).toEqual([
       "bad.csv:2:2: calls: expected a number from 0 to 1e7",
-      "bad.csv:3:1: start: no time-zone offset (add Z or +HH:MM)",
+      "bad.csv:3:1: start: no time-zone offset (add Z or +HH:MM, or read clock times in a zone with --local-times)",
       "bad.csv:3:3: aht_s: expected a number of seconds from 1 to 86400",
     ]);
   });

@@ -66,7 +66,7 @@ describe("history CSV", () => {
       ),
     ).toEqual([
       'h.csv:2:3: calls: expected a number from 0 to 1e7 (got "-1")',
-      'h.csv:3:1: start: no time-zone offset (add Z or +HH:MM) (got "2025-01-06T08:30:00")',
+      'h.csv:3:1: start: no time-zone offset (add Z or +HH:MM, or read clock times in a zone with --local-times) (got "2025-01-06T08:30:00")',
       'h.csv:3:4: aht_s: expected a number of seconds from 1 to 86400 (got "0")',
     ]);
     expect(problems(() => parseHistoryCsv("queue,calls\na,1\n", "h.csv"))).toEqual([

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseCsv, requireColumns } from "../../io/csv.ts";
+import { requireColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import type { ApprovedSpan } from "../day.ts";
@@ -12,6 +12,10 @@ import { readInput } from "../../io/read-input.ts";
 import type { AdherenceReadOptions } from "./read-input.ts";
 import { cellReporter } from "../../io/read-input.ts";
 import { spanCells } from "./span-cells.ts";
+import { parseCsvIn, type DialectOption, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = { kinds: { start: "instant", end: "instant" }, keys: ["agent_id"] };
 
 /**
  * Parses approved spans: one {@link ApprovedSpan} per row, in file order (an empty `reason` is
@@ -27,8 +31,12 @@ import { spanCells } from "./span-cells.ts";
  * );
  * approved.rows[0].reason; // => "coaching"
  */
-export function parseApprovedSpansCsv(text: string, file = "<input>"): TableRead<ApprovedSpan> {
-  const table = parseCsv(text, file);
+export function parseApprovedSpansCsv(
+  text: string,
+  file = "<input>",
+  options: DialectOption = {},
+): TableRead<ApprovedSpan> {
+  const table = parseCsvIn(text, file, FIELDS, options.dialect);
   const cols = requireColumns(table, file, ["agent_id", "start", "end"]) as [
     number,
     number,
@@ -62,5 +70,5 @@ export async function readApprovedSpansCsv(
   options: AdherenceReadOptions = {},
 ): Promise<TableRead<ApprovedSpan>> {
   const { text, file } = await readInput(path, options);
-  return parseApprovedSpansCsv(text, file);
+  return parseApprovedSpansCsv(text, file, options);
 }

@@ -4,11 +4,15 @@
  *
  * @module
  */
-import { parseCsv, requireColumns } from "../../io/csv.ts";
+import { requireColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import type { StateEvent } from "../events.ts";
 import { eventFromFields } from "./event-fields.ts";
+import { parseCsvIn, type DialectOption, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = { kinds: { time: "instant" }, keys: ["agent_id"] };
 
 /**
  * Parses state events from CSV: one {@link StateEvent} per row, in file order, each carrying
@@ -22,8 +26,12 @@ import { eventFromFields } from "./event-fields.ts";
  * const events = parseStateEventsCsv("agent_id,time,state\nana,2025-01-06T09:00:00Z,available\n");
  * events.rows[0]; // => { agentId: "ana", timeMs: 1736154000000, state: "available", line: 2 }
  */
-export function parseStateEventsCsv(text: string, file = "<input>"): TableRead<StateEvent> {
-  const table = parseCsv(text, file);
+export function parseStateEventsCsv(
+  text: string,
+  file = "<input>",
+  options: DialectOption = {},
+): TableRead<StateEvent> {
+  const table = parseCsvIn(text, file, FIELDS, options.dialect);
   const [iId, iTime, iState] = requireColumns(table, file, ["agent_id", "time", "state"]) as [
     number,
     number,

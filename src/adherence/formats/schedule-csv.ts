@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseCsv, requireColumns } from "../../io/csv.ts";
+import { requireColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
 import { identifierProblem } from "../../io/identifiers.ts";
 import type { TableRead } from "../../io/table-read.ts";
@@ -13,6 +13,10 @@ import { readInput } from "../../io/read-input.ts";
 import type { AdherenceReadOptions } from "./read-input.ts";
 import { cellReporter } from "../../io/read-input.ts";
 import { spanCells } from "./span-cells.ts";
+import { parseCsvIn, type DialectOption, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = { kinds: { start: "instant", end: "instant" }, keys: ["agent_id"] };
 
 /**
  * Parses an adherence schedule: one {@link ScheduleSegment} per row, in file order (row `i` of
@@ -35,8 +39,9 @@ import { spanCells } from "./span-cells.ts";
 export function parseAdherenceScheduleCsv(
   text: string,
   file = "<input>",
+  options: DialectOption = {},
 ): TableRead<ScheduleSegment> {
-  const table = parseCsv(text, file);
+  const table = parseCsvIn(text, file, FIELDS, options.dialect);
   const [iId, iStart, iEnd, iAct] = requireColumns(table, file, [
     "agent_id",
     "start",
@@ -73,5 +78,5 @@ export async function readAdherenceScheduleCsv(
   options: AdherenceReadOptions = {},
 ): Promise<TableRead<ScheduleSegment>> {
   const { text, file } = await readInput(path, options);
-  return parseAdherenceScheduleCsv(text, file);
+  return parseAdherenceScheduleCsv(text, file, options);
 }

@@ -4,10 +4,13 @@
  *
  * @module
  */
-import { parseCsv } from "../../io/csv.ts";
 import { readIntervalColumns } from "../../io/interval-table.ts";
 import { readInput, type ReadOptions } from "../../io/read-input.ts";
 import type { TableRead } from "../../io/table-read.ts";
+import { parseCsvIn, type DialectOption, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = { kinds: { start: "instant", agents: "number" }, keys: ["queue"] };
 
 /** Agents of one queue over one interval. */
 export interface IntervalAgents {
@@ -28,8 +31,12 @@ export interface IntervalAgents {
  * parseIntervalAgentsCsv("start,queue,agents\n2025-01-06T08:00Z,orders,12\n").rows;
  * // => [{ startMs: 1736150400000, queue: "orders", agents: 12 }]
  */
-export function parseIntervalAgentsCsv(text: string, file = "<input>"): TableRead<IntervalAgents> {
-  const table = parseCsv(text, file);
+export function parseIntervalAgentsCsv(
+  text: string,
+  file = "<input>",
+  options: DialectOption = {},
+): TableRead<IntervalAgents> {
+  const table = parseCsvIn(text, file, FIELDS, options.dialect);
   const cols = readIntervalColumns(table, file, { callsColumn: "agents" });
   const rows = cols.queue.map((queue, i) => ({
     startMs: cols.startMs[i]!,
@@ -51,5 +58,5 @@ export async function readIntervalAgentsCsv(
   options: ReadOptions = {},
 ): Promise<TableRead<IntervalAgents>> {
   const { text, file } = await readInput(path, options);
-  return parseIntervalAgentsCsv(text, file);
+  return parseIntervalAgentsCsv(text, file, options);
 }

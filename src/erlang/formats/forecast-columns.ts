@@ -5,9 +5,23 @@
  *
  * @module
  */
-import { parseCsv, type CsvTable } from "../../io/csv.ts";
+import { type CsvTable } from "../../io/csv.ts";
 import { readInput, type ReadOptions } from "../../io/read-input.ts";
 import { readIntervalColumns, type IntervalColumns } from "../../io/interval-table.ts";
+import { parseCsvIn, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = {
+  kinds: {
+    start: "instant",
+    calls: "number",
+    calls_p10: "number",
+    calls_p90: "number",
+    aht_s: "seconds",
+    shrinkage: "fraction",
+  },
+  keys: ["queue"],
+};
 
 /** A forecast CSV read into columns, with the table it came from. */
 export interface ForecastColumnsRead {
@@ -45,7 +59,7 @@ export function parseForecastColumnsCsv(
   options: ForecastColumnsOptions = {},
 ): ForecastColumnsRead {
   const callsColumn = options.callsColumn ?? "calls";
-  const table = parseCsv(text, file);
+  const table = parseCsvIn(text, file, FIELDS, options.dialect);
   return { file, table, columns: readIntervalColumns(table, file, { callsColumn }), callsColumn };
 }
 

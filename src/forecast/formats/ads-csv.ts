@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseCsv, requireColumns } from "../../io/csv.ts";
+import { requireColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
 import { parseNumberCell } from "../../io/interval-table.ts";
 import type { TableRead } from "../../io/table-read.ts";
@@ -13,6 +13,13 @@ import { parseInstant } from "../../time/instant.ts";
 import type { AdRow } from "../types.ts";
 import { checkName, type ForecastReadOptions } from "./read-input.ts";
 import { cellReporter, readInput } from "../../io/read-input.ts";
+import { parseCsvIn, type DialectOption, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = {
+  kinds: { air_time: "instant", planned_time: "instant", grp: "number", duration_s: "seconds" },
+  keys: ["channel", "queue"],
+};
 
 /**
  * The GRPs allowed for one row: gross rating points are percentages of the audience summed
@@ -39,8 +46,12 @@ const MAX_DURATION_SECONDS = 86_400;
  * const ads = parseAdsCsv("air_time,channel,grp\n2025-01-13T20:15:00Z,TV1,2.5\n");
  * ads.rows[0]; // => { airMs: 1736799300000, channel: "TV1", grp: 2.5 }
  */
-export function parseAdsCsv(text: string, file = "<input>"): TableRead<AdRow> {
-  const table = parseCsv(text, file);
+export function parseAdsCsv(
+  text: string,
+  file = "<input>",
+  options: DialectOption = {},
+): TableRead<AdRow> {
+  const table = parseCsvIn(text, file, FIELDS, options.dialect);
   const [iAir, iChannel] = requireColumns(table, file, ["air_time", "channel"]) as [number, number];
   const [iQueue, iGrp, iDuration, iPlanned] = ["queue", "grp", "duration_s", "planned_time"].map(
     (name) => table.column(name),
@@ -105,5 +116,5 @@ export async function readAdsCsv(
   options: ForecastReadOptions = {},
 ): Promise<TableRead<AdRow>> {
   const { text, file } = await readInput(path, options);
-  return parseAdsCsv(text, file);
+  return parseAdsCsv(text, file, options);
 }

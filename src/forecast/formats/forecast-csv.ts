@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { csvCell, csvNumber, parseCsv } from "../../io/csv.ts";
+import { csvCell, csvNumber } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
 import { INTERVAL_LIMITS, parseNumberCell, readIntervalColumns } from "../../io/interval-table.ts";
 import type { TableRead } from "../../io/table-read.ts";
@@ -15,6 +15,19 @@ import { formatInstant } from "../../time/zone.ts";
 import type { ForecastResult } from "../types.ts";
 import { type ForecastReadOptions } from "./read-input.ts";
 import { cellReporter, readInput } from "../../io/read-input.ts";
+import { parseCsvIn, type DialectOption, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = {
+  kinds: {
+    start: "instant",
+    calls: "number",
+    calls_p10: "number",
+    calls_p90: "number",
+    aht_s: "seconds",
+  },
+  keys: ["queue"],
+};
 
 /** One row of a forecast CSV: a `ForecastRow` whose percentiles may be absent. */
 export interface ForecastCsvRow {
@@ -53,8 +66,12 @@ const PERCENTILES = [
  * );
  * forecast.rows[0]; // => { queue: "orders", startMs: 1736751600000, calls: 40.2, p10: 32, p90: 49 }
  */
-export function parseForecastCsv(text: string, file = "<input>"): TableRead<ForecastCsvRow> {
-  const table = parseCsv(text, file);
+export function parseForecastCsv(
+  text: string,
+  file = "<input>",
+  options: DialectOption = {},
+): TableRead<ForecastCsvRow> {
+  const table = parseCsvIn(text, file, FIELDS, options.dialect);
   const columns = readIntervalColumns(table, file);
   const issues = new IssueList();
   const percentiles = PERCENTILES.map(([name, field]) => ({
@@ -102,7 +119,7 @@ export async function readForecastCsv(
   options: ForecastReadOptions = {},
 ): Promise<TableRead<ForecastCsvRow>> {
   const { text, file } = await readInput(path, options);
-  return parseForecastCsv(text, file);
+  return parseForecastCsv(text, file, options);
 }
 
 /** Lines per yielded chunk: small strings die young instead of being traced by the collector. */

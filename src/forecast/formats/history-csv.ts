@@ -4,12 +4,18 @@
  *
  * @module
  */
-import { parseCsv } from "../../io/csv.ts";
 import { readIntervalColumns } from "../../io/interval-table.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import type { HistoryInterval } from "../types.ts";
 import { type ForecastReadOptions } from "./read-input.ts";
 import { readInput } from "../../io/read-input.ts";
+import { parseCsvIn, type DialectOption, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = {
+  kinds: { start: "instant", calls: "number", aht_s: "seconds" },
+  keys: ["queue"],
+};
 
 /**
  * Parses a history CSV: one {@link HistoryInterval} per row, in file order.
@@ -26,8 +32,12 @@ import { readInput } from "../../io/read-input.ts";
  * const history = parseHistoryCsv("start,queue,calls\n2025-01-06T08:00:00Z,orders,12\n");
  * history.rows[0]; // => { queue: "orders", startMs: 1736150400000, calls: 12 }
  */
-export function parseHistoryCsv(text: string, file = "<input>"): TableRead<HistoryInterval> {
-  const table = parseCsv(text, file);
+export function parseHistoryCsv(
+  text: string,
+  file = "<input>",
+  options: DialectOption = {},
+): TableRead<HistoryInterval> {
+  const table = parseCsvIn(text, file, FIELDS, options.dialect);
   const columns = readIntervalColumns(table, file);
   const rows: HistoryInterval[] = [];
   for (let i = 0; i < columns.calls.length; i++) {
@@ -55,5 +65,5 @@ export async function readHistoryCsv(
   options: ForecastReadOptions = {},
 ): Promise<TableRead<HistoryInterval>> {
   const { text, file } = await readInput(path, options);
-  return parseHistoryCsv(text, file);
+  return parseHistoryCsv(text, file, options);
 }

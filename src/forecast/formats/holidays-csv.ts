@@ -4,13 +4,17 @@
  *
  * @module
  */
-import { parseCsv, requireColumns } from "../../io/csv.ts";
+import { requireColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import { parseDay } from "../../time/zone.ts";
 import type { Holiday } from "../types.ts";
 import { type ForecastReadOptions } from "./read-input.ts";
 import { cellReporter, readInput } from "../../io/read-input.ts";
+import { parseCsvIn, type DialectOption, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = { kinds: {} };
 
 /**
  * Parses a holidays file: one {@link Holiday} per row, in file order.
@@ -23,8 +27,12 @@ import { cellReporter, readInput } from "../../io/read-input.ts";
  * @example
  * parseHolidaysCsv("date,name\n2025-12-25,Christmas\n").rows; // => [{ date: "2025-12-25", name: "Christmas" }]
  */
-export function parseHolidaysCsv(text: string, file = "<input>"): TableRead<Holiday> {
-  const table = parseCsv(text, file);
+export function parseHolidaysCsv(
+  text: string,
+  file = "<input>",
+  options: DialectOption = {},
+): TableRead<Holiday> {
+  const table = parseCsvIn(text, file, FIELDS, options.dialect);
   const [iDate] = requireColumns(table, file, ["date"]) as [number];
   const iName = table.column("name");
   const issues = new IssueList();
@@ -56,5 +64,5 @@ export async function readHolidaysCsv(
   options: ForecastReadOptions = {},
 ): Promise<TableRead<Holiday>> {
   const { text, file } = await readInput(path, options);
-  return parseHolidaysCsv(text, file);
+  return parseHolidaysCsv(text, file, options);
 }

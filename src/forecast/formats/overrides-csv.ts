@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { missingColumns, parseCsv } from "../../io/csv.ts";
+import { missingColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
 import { INTERVAL_LIMITS, parseNumberCell } from "../../io/interval-table.ts";
 import type { TableRead } from "../../io/table-read.ts";
@@ -13,6 +13,13 @@ import { parseInstant } from "../../time/instant.ts";
 import type { Override } from "../types.ts";
 import { checkName, type ForecastReadOptions } from "./read-input.ts";
 import { cellReporter, readInput } from "../../io/read-input.ts";
+import { parseCsvIn, type DialectOption, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = {
+  kinds: { start: "instant", end: "instant", factor: "number", calls: "number" },
+  keys: ["queue"],
+};
 
 /**
  * The factors allowed: a chosen bound, a hundredfold being past any real event; a larger one
@@ -38,8 +45,12 @@ const CALLS_RANGE = INTERVAL_LIMITS.calls;
  * );
  * overrides.rows[0].factor; // => 1.2
  */
-export function parseOverridesCsv(text: string, file = "<input>"): TableRead<Override> {
-  const table = parseCsv(text, file);
+export function parseOverridesCsv(
+  text: string,
+  file = "<input>",
+  options: DialectOption = {},
+): TableRead<Override> {
+  const table = parseCsvIn(text, file, FIELDS, options.dialect);
   const issues = new IssueList();
   for (const issue of missingColumns(table, file, ["start", "end"])) issues.add(issue);
   const [iStart, iEnd, iQueue, iFactor, iCalls] = ["start", "end", "queue", "factor", "calls"].map(
@@ -105,5 +116,5 @@ export async function readOverridesCsv(
   options: ForecastReadOptions = {},
 ): Promise<TableRead<Override>> {
   const { text, file } = await readInput(path, options);
-  return parseOverridesCsv(text, file);
+  return parseOverridesCsv(text, file, options);
 }

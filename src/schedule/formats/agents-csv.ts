@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { parseCsv, requireColumns } from "../../io/csv.ts";
+import { requireColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
 import { identifierProblem } from "../../io/identifiers.ts";
 import { parseNumberCell } from "../../io/interval-table.ts";
@@ -13,6 +13,12 @@ import type { TableRead } from "../../io/table-read.ts";
 import type { Agent } from "../roster-types.ts";
 import { cellReporter, readInput } from "../../io/read-input.ts";
 import type { ScheduleReadOptions } from "./read-options.ts";
+import { parseCsvIn, type DialectOption, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = {
+  kinds: { min_hours_week: "number", max_hours_week: "number", max_days_week: "number" },
+};
 
 /** The hours of a week: the most a weekly contract can hold. */
 const HOURS_A_WEEK = 168;
@@ -28,8 +34,12 @@ const HOURS_A_WEEK = 168;
  * const { rows } = parseAgentsCsv("agent_id,max_hours_week\nana,40\n", "agents.csv");
  * rows; // => [{ id: "ana", maxSecondsWeek: 144000 }]
  */
-export function parseAgentsCsv(text: string, file = "<input>"): TableRead<Agent> {
-  const t = parseCsv(text, file);
+export function parseAgentsCsv(
+  text: string,
+  file = "<input>",
+  options: DialectOption = {},
+): TableRead<Agent> {
+  const t = parseCsvIn(text, file, FIELDS, options.dialect);
   const issues = new IssueList();
   const [iId] = requireColumns(t, file, ["agent_id"]) as [number];
   const cols = {
@@ -103,5 +113,5 @@ export async function readAgentsCsv(
   options: ScheduleReadOptions = {},
 ): Promise<TableRead<Agent>> {
   const { text, file } = await readInput(path, options);
-  return parseAgentsCsv(text, file);
+  return parseAgentsCsv(text, file, options);
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { parseCsv, requireColumns } from "../../io/csv.ts";
+import { requireColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import { parseClockTime } from "../../time/clock.ts";
@@ -13,6 +13,10 @@ import { parseDay } from "../../time/zone.ts";
 import type { Availability } from "../roster-types.ts";
 import { cellReporter, readInput } from "../../io/read-input.ts";
 import type { ScheduleReadOptions } from "./read-options.ts";
+import { parseCsvIn, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = { kinds: {} };
 
 /** Options of {@link parseAvailabilityCsv}. */
 export interface AvailabilityOptions extends ScheduleReadOptions {
@@ -36,7 +40,7 @@ export function parseAvailabilityCsv(
   file = "<input>",
   options: AvailabilityOptions = {},
 ): TableRead<Availability> {
-  const t = parseCsv(text, file);
+  const t = parseCsvIn(text, file, FIELDS, options.dialect);
   const issues = new IssueList();
   const [iId, iDate] = requireColumns(t, file, ["agent_id", "date"]) as [number, number];
   const [iFrom, iTo] = [t.column("available_from"), t.column("available_to")];

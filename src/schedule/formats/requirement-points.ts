@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { parseCsv, requireColumns, type CsvTable } from "../../io/csv.ts";
+import { requireColumns, type CsvTable } from "../../io/csv.ts";
 import { DataError, IssueList } from "../../io/errors.ts";
 import { parseNumberCell } from "../../io/interval-table.ts";
 import { inRange, rangeText } from "../../math/range.ts";
@@ -16,6 +16,19 @@ import { SUSPICIOUS_GAP_MS } from "../horizon.ts";
 import type { RequirementPoint } from "../result.ts";
 import { readInput } from "../../io/read-input.ts";
 import type { ScheduleReadOptions } from "./read-options.ts";
+import { parseCsvIn, type FormatFields } from "../../io/dialect.ts";
+
+/** The columns of this format and what they hold, for other dialects of CSV. */
+const FIELDS: FormatFields = {
+  kinds: {
+    start: "instant",
+    agents: "number",
+    scheduled_agents: "number",
+    fractional_agents: "number",
+    fractional_scheduled_agents: "number",
+  },
+  keys: ["queue"],
+};
 
 /**
  * Agents required in one row: 0 to 100,000 (the staffing engine's range of agents,
@@ -57,7 +70,7 @@ export function parseRequirementPointsCsv(
   options: RequirementPointsOptions = {},
 ): RequirementPointsRead {
   const column = options.column ?? "agents";
-  const t = parseCsv(text, file);
+  const t = parseCsvIn(text, file, FIELDS, options.dialect);
   const issues = new IssueList();
   const [iStart, iValue] = requireColumns(t, file, ["start", column]) as [number, number];
   const sum = new Map<number, number>();
