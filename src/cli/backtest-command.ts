@@ -7,12 +7,13 @@ import { DataError, UsageError } from "../io/errors.ts";
 import type { Streams } from "../io/files.ts";
 import { atLeastOne, duration } from "./flags.ts";
 import { readModelFiles } from "./model-files.ts";
+import { addDialectFlags, type DialectFlags } from "./dialect-flags.ts";
 import { minutesFlag, zoneFlag } from "./time-flags.ts";
 import { locateRows } from "../io/table-read.ts";
 import { pct, style, table } from "./format.ts";
 import { progressBar } from "./progress.ts";
 
-interface BacktestFlags {
+interface BacktestFlags extends DialectFlags {
   history: string;
   ads?: string;
   origins: number;
@@ -25,7 +26,7 @@ interface BacktestFlags {
 
 /** Registers the command. */
 export function registerBacktest(program: Command, streams: Streams): void {
-  program
+  const command = program
     .command("backtest")
     .summary("rolling-origin accuracy of the forecast against seasonal naive and 4-week average")
     .description(
@@ -45,7 +46,8 @@ export function registerBacktest(program: Command, streams: Streams): void {
     .option("--interval <dur>", "scoring interval (default: the history's)", duration)
     .option("--tz <zone>", "IANA time zone of the local calendar (default UTC)")
     .option("--holidays <csv>", "special days: date[,name]")
-    .option("--json", "print one JSON object")
+    .option("--json", "print one JSON object");
+  addDialectFlags(command, ["history", "ads", "holidays"])
     .addHelpText(
       "after",
       `
@@ -64,7 +66,7 @@ Examples:
 async function runBacktest(flags: BacktestFlags, streams: Streams): Promise<void> {
   const zone = zoneFlag(flags.tz, streams.stderr);
   const intervalMinutes = minutesFlag(flags.interval);
-  const { history, inputs } = await readModelFiles(flags, streams);
+  const { history, inputs } = await readModelFiles(flags, streams, zone.name);
   const err = streams.stderr;
   const bar = progressBar(err, err.isTTY === true && flags.json !== true);
   let result: BacktestResult;

@@ -14,10 +14,11 @@ import { writeChunksAtomic, type Streams } from "../io/files.ts";
 import { locateRows } from "../io/table-read.ts";
 import { atLeastOne, duration } from "./flags.ts";
 import { warn } from "./format.ts";
-import { readModelFiles } from "./model-files.ts";
+import { MODEL_INPUTS, modelReadOptions, readModelFiles } from "./model-files.ts";
+import { addDialectFlags, type DialectFlags } from "./dialect-flags.ts";
 import { instantFlag, minutesFlag, zoneFlag } from "./time-flags.ts";
 
-interface ForecastFlags {
+interface ForecastFlags extends DialectFlags {
   history: string;
   ads?: string;
   start: string;
@@ -32,7 +33,7 @@ interface ForecastFlags {
 
 /** Registers the command. */
 export function registerForecast(program: Command, streams: Streams): void {
-  program
+  const command = program
     .command("forecast")
     .summary("calls per queue and interval, with the response to planned TV/radio spots")
     .description(
@@ -59,7 +60,8 @@ export function registerForecast(program: Command, streams: Streams): void {
       "--actuals-until <datetime>",
       "reforecast today from the history's rows between --start and this instant",
     )
-    .option("--out <csv>", "output CSV, or - for stdout", "-")
+    .option("--out <csv>", "output CSV, or - for stdout", "-");
+  addDialectFlags(command, MODEL_INPUTS)
     .addHelpText(
       "after",
       `
@@ -84,11 +86,14 @@ async function runForecast(flags: ForecastFlags, streams: Streams): Promise<void
       : instantFlag("--actuals-until", flags.actualsUntil, zone);
   const intervalMinutes = minutesFlag(flags.interval);
 
-  const { history, inputs } = await readModelFiles(flags, streams);
+  const { history, inputs } = await readModelFiles(flags, streams, zone.name);
   const overrides =
     flags.overrides === undefined
       ? undefined
-      : await readOverridesCsv(flags.overrides, { stdin: streams.stdin });
+      : await readOverridesCsv(
+          flags.overrides,
+          modelReadOptions(flags, "overrides", streams, zone.name),
+        );
 
   const options: ForecastOptions = {
     start,

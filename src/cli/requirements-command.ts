@@ -13,9 +13,12 @@ import { DataError, UsageError } from "../io/errors.ts";
 import { inputName, readText, writeChunksAtomic, type Streams } from "../io/files.ts";
 import { STAFFING_LIMITS } from "../erlang/limits.ts";
 import { atLeastOne, duration, inside } from "./flags.ts";
+import { addDialectFlags, readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
+import { zoneFlag } from "./time-flags.ts";
 import { addStaffingOptions, policyFromFlags, type StaffingFlags } from "./staffing-options.ts";
 
-interface RequirementsFlags extends StaffingFlags {
+interface RequirementsFlags extends StaffingFlags, DialectFlags {
+  tz?: string;
   forecast: string;
   interval?: number;
   callsColumn: string;
@@ -58,7 +61,8 @@ export function registerRequirements(program: Command, streams: Streams): void {
       "threads for big forecasts (default: all cores; the same numbers with any count)",
       atLeastOne(256),
     );
-  addStaffingOptions(cmd)
+  addDialectFlags(addStaffingOptions(cmd), ["forecast"])
+    .option("--tz <zone>", "IANA zone of clock times read with --local-times (default UTC)")
     .option("--out <csv>", "output CSV, or - for stdout", "-")
     .addHelpText(
       "after",
@@ -87,7 +91,10 @@ async function runRequirements(flags: RequirementsFlags, streams: Streams): Prom
   const read = parseForecastColumnsCsv(
     await readText(flags.forecast, streams),
     inputName(flags.forecast),
-    { callsColumn: flags.callsColumn },
+    {
+      callsColumn: flags.callsColumn,
+      ...readOptionsFor(flags, "forecast", ["forecast"], zoneFlag(flags.tz).name),
+    },
   );
   let results: RequirementTable;
   try {

@@ -33,9 +33,11 @@ import { atLeastOne, count, inside, serviceLevelFraction, shrinkageFraction } fr
 import { warn } from "./format.ts";
 import { writeSimulationReport } from "./simulate-report.ts";
 import { zoneFlag } from "./time-flags.ts";
+import { addDialectFlags, readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
+import type { ReadOptions } from "../io/read-input.ts";
 
 /** The flags of `simulate`. */
-export interface SimulateFlags {
+export interface SimulateFlags extends DialectFlags {
   requirements?: string;
   schedule?: string;
   forecast: string;
@@ -56,7 +58,7 @@ export interface SimulateFlags {
 
 /** Registers `simulate`. */
 export function registerSimulate(program: Command, streams: Streams): void {
-  program
+  const command = program
     .command("simulate")
     .summary("simulate a forecast against a staffing plan, interval by interval")
     .description(
@@ -110,7 +112,8 @@ export function registerSimulate(program: Command, streams: Streams): void {
       shrinkageFraction,
     )
     .option("--tz <zone>", "IANA zone of day starts and output times (default UTC)")
-    .option("--json", "print the result JSON")
+    .option("--json", "print the result JSON");
+  addDialectFlags(command, SIMULATE_INPUTS)
     .addHelpText(
       "after",
       `
@@ -130,6 +133,10 @@ Examples:
     });
 }
 
+const SIMULATE_INPUTS = ["forecast", "requirements", "ads", "history"];
+const readAs = (flags: SimulateFlags, input: string, streams: Streams): ReadOptions =>
+  readOptionsFor(flags, input, SIMULATE_INPUTS, flags.tz ?? "UTC", streams.stdin);
+
 /** The agents to simulate: a requirements CSV's per queue, or a schedule's coverage. */
 async function readStaffing(flags: SimulateFlags, streams: Streams): Promise<SimulationStaffing> {
   if (flags.requirements !== undefined) {
@@ -137,7 +144,10 @@ async function readStaffing(flags: SimulateFlags, streams: Streams): Promise<Sim
       throw new UsageError(
         "--shrinkage applies to --schedule: the agents of --requirements are productive already",
       );
-    const read = await readIntervalAgentsCsv(flags.requirements, { stdin: streams.stdin });
+    const read = await readIntervalAgentsCsv(
+      flags.requirements,
+      readAs(flags, "requirements", streams),
+    );
     return { kind: "perQueue", file: read.file, rows: read.rows };
   }
   const path = flags.schedule!;
@@ -165,7 +175,7 @@ async function fitResponses(
   firstMs: number,
   zone: Zone,
 ): Promise<Map<string, AdResponse>> {
-  const history = await readHistoryCsv(flags.history!, streams);
+  const history = await readHistoryCsv(flags.history!, readAs(flags, "history", streams));
   try {
     return fitAdResponses(history.rows, {
       start: zone.dayStart(zone.dayOf(firstMs)),
@@ -183,11 +193,14 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
     throw new UsageError("give either --requirements or --schedule");
   }
   const zone = zoneFlag(flags.tz, streams.stderr);
-  const forecast = await readForecastCsv(flags.forecast, streams);
+  const forecast = await readForecastCsv(flags.forecast, readAs(flags, "forecast", streams));
   if (flags.aht === undefined && forecast.rows.some((r) => r.ahtSeconds === undefined)) {
     throw new UsageError(`${forecast.file} has no aht_s column: give --aht`);
   }
-  const ads = flags.ads === undefined ? undefined : await readAdsCsv(flags.ads, streams);
+  const ads =
+    flags.ads === undefined
+      ? undefined
+      : await readAdsCsv(flags.ads, readAs(flags, "ads", streams));
   let responses: Map<string, AdResponse> | undefined;
   if (ads !== undefined && flags.history !== undefined && forecast.rows.length > 0) {
     const first = minOf(forecast.rows, (r) => r.startMs);
