@@ -6,7 +6,12 @@ import { Option } from "commander";
 import { VENDOR_EVENT_FORMATS, type VendorEventFormat } from "../adherence/index.ts";
 import { UsageError } from "../io/errors.ts";
 
-/** The `--events-format <vendor>` option, its choices checked by commander (exit 2). */
+/**
+ * The `--events-format <vendor>` option, its choices checked by commander (exit 2).
+ *
+ * @example
+ * command.addOption(eventsFormatOption("--events"));
+ */
 export function eventsFormatOption(what: string): Option {
   return new Option(
     "--events-format <vendor>",
@@ -18,6 +23,9 @@ export function eventsFormatOption(what: string): Option {
  * Refuses a vendor format for a file named as CSV: vendor feeds are NDJSON.
  *
  * @throws UsageError (exit 2) naming the flag and the file
+ * @example
+ * checkEventsFile("states.csv", "twilio"); // throws UsageError
+ * checkEventsFile("states.csv", undefined); // fine: staffcast's own CSV
  */
 export function checkEventsFile(path: string, format: VendorEventFormat | undefined): void {
   if (format !== undefined && /\.csv$/i.test(path)) {

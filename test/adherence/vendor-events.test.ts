@@ -14,6 +14,7 @@ import {
   createGenesysCloudCombiner,
   createVendorEventReader,
   genesysCloudState,
+  isVendorEventFormat,
   parseAdherenceScheduleCsv,
   parseStateEvents,
   parseVendorEvents,
@@ -78,6 +79,10 @@ describe("amazon-connect", () => {
     const meal = { ...record, CurrentAgentSnapshot: { AgentStatus: { Name: "MEAL" } } };
     expect(amazonConnectEvent(meal, 5)).toMatchObject({ state: "meal" });
     expect(amazonConnectEvent({ ...record, EventType: "SOMETHING_NEW" }, 6)).toBeNull();
+    expect(amazonConnectEvent({ ...record, AgentARN: "arn:x/agent/" }, 7)).toEqual({
+      field: "AgentARN",
+      message: "no agent id after the last /",
+    });
   });
 
   it("names the line and the field of a bad record", async () => {
@@ -279,6 +284,12 @@ describe("one reader for the three vendors", () => {
       field: "EventType",
       message: "missing",
     });
+  });
+
+  it("isVendorEventFormat names the three vendors only", () => {
+    expect(
+      ["amazon-connect", "genesys-cloud", "twilio", "csv", "ndjson"].map(isVendorEventFormat),
+    ).toEqual([true, true, true, false, false]);
   });
 
   it("vendorState: explicit names, then default states case-insensitively, else verbatim", () => {

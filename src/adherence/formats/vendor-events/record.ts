@@ -35,7 +35,13 @@ export function isVendorFieldProblem(r: VendorRecordResult): r is VendorFieldPro
   return r !== null && "field" in r;
 }
 
-/** The member at a dotted `path` of a JSON value, or undefined. */
+/**
+ * The member at a dotted `path` of a JSON value, or undefined.
+ *
+ * @example
+ * member({ a: { b: 1 } }, "a.b"); // => 1
+ * member({ a: [1] }, "a.0"); // => undefined
+ */
 export function member(value: unknown, path: string): unknown {
   let v = value;
   for (const key of path.split(".")) {
@@ -45,24 +51,46 @@ export function member(value: unknown, path: string): unknown {
   return v;
 }
 
-/** A string, or a number as its text; anything else undefined. */
+/**
+ * A string, or a number as its text; anything else undefined.
+ *
+ * @example
+ * textOf(42); // => "42"
+ * textOf(null); // => undefined
+ */
 export function textOf(v: unknown): string | undefined {
   return typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined;
 }
 
-/** A non-empty text at `path`, or the problem (missing). */
+/**
+ * A non-empty text at `path`, or the problem (missing).
+ *
+ * @example
+ * requiredText({ EventType: "" }, "EventType"); // => { field: "EventType", message: "missing" }
+ */
 export function requiredText(value: unknown, path: string): string | VendorFieldProblem {
   const t = textOf(member(value, path));
   return t === undefined || t === "" ? { field: path, message: "missing" } : t;
 }
 
-/** `id` if it is a safe agent id (see identifierProblem), else the problem of `field`. */
+/**
+ * `id` if it is a safe agent id (see identifierProblem), else the problem of `field`.
+ *
+ * @example
+ * agentIdOf("WK0042", "WorkerSid"); // => "WK0042"
+ * agentIdOf("=cmd", "WorkerSid").field; // => "WorkerSid"
+ */
 export function agentIdOf(id: string, field: string): string | VendorFieldProblem {
   const problem = identifierProblem(id);
   return problem === undefined ? id : { field, message: problem, value: id };
 }
 
-/** An ISO 8601 instant with an offset, as epoch ms, or the problem of `field`. */
+/**
+ * An ISO 8601 instant with an offset, as epoch ms, or the problem of `field`.
+ *
+ * @example
+ * isoTimeOf("2026-03-02T10:15:03.250Z", "EventTimestamp"); // => 1772446503250
+ */
 export function isoTimeOf(v: unknown, field: string): number | VendorFieldProblem {
   const t = textOf(v);
   if (t === undefined || t === "") return { field, message: "missing" };
@@ -73,6 +101,10 @@ export function isoTimeOf(v: unknown, field: string): number | VendorFieldProble
 /**
  * An epoch time in `unitMs` units (1000: seconds; 1: milliseconds), a number or its digits, as
  * epoch ms; or the problem of `field`.
+ *
+ * @example
+ * epochTimeOf("1772446503", "Timestamp", 1000); // => 1772446503000
+ * epochTimeOf("soon", "TimestampMs", 1).message; // => "expected epoch milliseconds"
  */
 export function epochTimeOf(
   v: unknown,
