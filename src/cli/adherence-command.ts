@@ -8,6 +8,7 @@ import { Option } from "commander";
 import type { Streams } from "../io/files.ts";
 import { runAdherence, type AdherenceFlags } from "./adherence-report.ts";
 import { runWatch, type WatchFlags } from "./adherence-watch.ts";
+import { eventsFormatOption } from "./events-format.ts";
 import { positiveSecondsUpToADay, secondsUpToADay } from "./flags.ts";
 
 /** Registers `adherence` and `adherence watch`. */
@@ -26,6 +27,7 @@ export function registerAdherence(program: Command, streams: Streams): void {
     // required, but checked by the action: commander would demand them of `watch` too
     .option("--schedule <csv>", "schedule segments: agent_id,start,end,activity (required)")
     .option("--events <file>", "state events, CSV or NDJSON, - for stdin (required)")
+    .addOption(eventsFormatOption("--events"))
     .option("--rules <json>", "rules file: activities, states, workingStates, rules")
     .option("--threshold <s>", "exceptions shorter than this count as in", secondsUpToADay, 0)
     .option("--start-tolerance <s>", "grace after each activity starts", secondsUpToADay, 0)
@@ -47,6 +49,7 @@ CSV: agent_id,date,scheduled_s,in_s,out_s,neutral_s,adherence,conformance,except
 Examples:
   $ staffcast adherence --schedule segments.csv --events states.csv --json
   $ staffcast adherence --schedule segments.csv --events states.ndjson --threshold 60 --tz Europe/Berlin --out adherence.csv
+  $ staffcast adherence --schedule segments.csv --events agent-events.ndjson --events-format amazon-connect
   $ tail -f states.ndjson | staffcast adherence watch --schedule segments.csv --clock wall`,
     )
     .action(async (flags: AdherenceFlags) => {
@@ -72,6 +75,7 @@ Examples:
     )
     .requiredOption("--schedule <csv>", "schedule segments: agent_id,start,end,activity")
     .option("--rules <json>", "rules file")
+    .addOption(eventsFormatOption("stdin's events"))
     .option(
       "--alarm-after <s>",
       "seconds out of adherence before an alert",
@@ -98,7 +102,8 @@ Examples:
       `
 Examples:
   $ tail -f states.ndjson | staffcast adherence watch --schedule segments.csv --clock wall
-  $ staffcast adherence watch --schedule segments.csv --alarm-after 120 < yesterday.ndjson`,
+  $ staffcast adherence watch --schedule segments.csv --alarm-after 120 < yesterday.ndjson
+  $ staffcast adherence watch --schedule segments.csv --events-format genesys-cloud < notifications.ndjson`,
     )
     .action(async (flags: WatchFlags) => {
       await runWatch(flags, streams);

@@ -13,10 +13,12 @@ import {
   readRulesJson,
   readStateEvents,
   type AdherenceReport,
+  type VendorEventFormat,
 } from "../adherence/index.ts";
 import { DataError, UsageError } from "../io/errors.ts";
 import { writeTextAtomic, type Streams } from "../io/files.ts";
 import { locateRows } from "../io/table-read.ts";
+import { checkEventsFile } from "./events-format.ts";
 import { pct, table, warn } from "./format.ts";
 import { zoneFlag } from "./time-flags.ts";
 
@@ -24,6 +26,7 @@ import { zoneFlag } from "./time-flags.ts";
 export interface AdherenceFlags {
   schedule?: string;
   events?: string;
+  eventsFormat?: VendorEventFormat;
   rules?: string;
   threshold: number;
   startTolerance: number;
@@ -43,13 +46,17 @@ export async function runAdherence(flags: AdherenceFlags, streams: Streams): Pro
   ] as const) {
     if (value === undefined) throw new UsageError(`required option '${name}' not specified`);
   }
+  checkEventsFile(flags.events!, flags.eventsFormat);
   const zone = zoneFlag(flags.tz, streams.stderr);
   const rules =
     flags.rules === undefined
       ? defaultAdherenceRules()
       : (await readRulesJson(flags.rules, streams)).rules;
   const schedule = await readAdherenceScheduleCsv(flags.schedule!, streams);
-  const events = await readStateEvents(flags.events!, streams);
+  const events = await readStateEvents(flags.events!, {
+    ...streams,
+    ...(flags.eventsFormat === undefined ? {} : { format: flags.eventsFormat }),
+  });
   const approved =
     flags.approved === undefined ? [] : (await readApprovedSpansCsv(flags.approved, streams)).rows;
   let report: AdherenceReport;

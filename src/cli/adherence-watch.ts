@@ -11,8 +11,10 @@ import {
   readAdherenceScheduleCsv,
   readRulesJson,
   readStateEventLines,
+  readVendorEventLines,
   type AdherenceMonitor,
   type MonitorAlert,
+  type VendorEventFormat,
 } from "../adherence/index.ts";
 import { DataError } from "../io/errors.ts";
 import type { Streams } from "../io/files.ts";
@@ -23,6 +25,7 @@ import { zoneFlag } from "./time-flags.ts";
 export interface WatchFlags {
   schedule: string;
   rules?: string;
+  eventsFormat?: VendorEventFormat;
   alarmAfter: number;
   lateness: number;
   clock: "events" | "wall";
@@ -33,7 +36,7 @@ export interface WatchFlags {
 const STDIN = "<stdin>";
 
 /**
- * `adherence watch`: NDJSON events from stdin into the monitor, its alerts to stdout as NDJSON.
+ * `adherence watch`: NDJSON events (or a vendor's feed, --events-format) from stdin into the monitor, its alerts to stdout as NDJSON.
  * Stdin is read a line at a time, and not further while stdout is not draining (a stalled
  * consumer stops the reading instead of piling alerts up in memory). At the end of stdin the
  * monitor is closed: events from the future it still holds are reported (`futureEvent`).
@@ -85,10 +88,16 @@ export async function runWatch(flags: WatchFlags, streams: Streams): Promise<voi
   try {
     /** The first non-empty line has been seen (and was not CSV). */
     let started = false;
-    for await (const read of readStateEventLines(streams.stdin, { file: STDIN })) {
+    const format = flags.eventsFormat;
+    const lines =
+      format === undefined
+        ? readStateEventLines(streams.stdin, { file: STDIN })
+        : readVendorEventLines(streams.stdin, format, { file: STDIN });
+    for await (const read of lines) {
       if (!started) {
         started = true;
-        if (read.text !== null && looksLikeCsvLine(read.text)) refuseCsv(read.line, read.text);
+        if (read.text !== null && looksLikeCsvLine(read.text))
+          refuseCsv(read.line, read.text, format);
       }
       if (read.issue === undefined) write(monitor.ingest(read.event));
       else {
@@ -114,16 +123,13 @@ export async function runWatch(flags: WatchFlags, streams: Streams): Promise<voi
  *
  * @throws DataError naming `<stdin>` and the line, with a hint
  */
-function refuseCsv(line: number, text: string): never {
-  throw new DataError([
-    {
-      file: STDIN,
-      line,
-      message:
-        "this looks like CSV, not NDJSON: adherence watch reads NDJSON events, one JSON object " +
+function refuseCsv(line: number, text: string, format: VendorEventFormat | undefined): never {
+  const message =
+    format === undefined
+      ? "this looks like CSV, not NDJSON: adherence watch reads NDJSON events, one JSON object " +
         'a line ({"agent_id":...,"time":...,"state":...}); for a CSV file use staffcast ' +
-        "adherence --events <file>",
-      value: text,
-    },
-  ]);
+        "adherence --events <file>"
+      : `this looks like CSV, not NDJSON: --events-format ${format} reads the vendor's JSON ` +
+        "records, one a line";
+  throw new DataError([{ file: STDIN, line, message, value: text }]);
 }

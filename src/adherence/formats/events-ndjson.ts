@@ -11,6 +11,7 @@ import { IssueList, type DataIssue } from "../../io/errors.ts";
 import { DEFAULT_MAX_LINE_BYTES, readLines } from "../../io/lines.ts";
 import type { StateEvent } from "../events.ts";
 import { eventFromFields } from "./event-fields.ts";
+import type { VendorEventFormat } from "./vendor-events/reader.ts";
 
 /** A line that holds an event. */
 export interface EventLineRead {
@@ -105,7 +106,7 @@ export interface EventsRead {
   /** The input's name in messages. */
   readonly file: string;
   /** The format the events were read from. */
-  readonly format: "csv" | "ndjson";
+  readonly format: "csv" | "ndjson" | VendorEventFormat;
   /** One event per row or non-blank line, in input order, each with its line. */
   readonly rows: StateEvent[];
   /** Things worth telling the user that did not stop the read. */

@@ -1,6 +1,7 @@
 /**
  * Agent state events in either format, CSV or NDJSON, told apart by the file name's extension
- * (`.csv`; `.ndjson`, `.jsonl`) or, without one of those, by the first character (`{`: NDJSON).
+ * (`.csv`; `.ndjson`, `.jsonl`) or, without one of those, by the first character (`{`: NDJSON);
+ * or, when asked for, a vendor's feed (see vendor-events/).
  *
  * @module
  */
@@ -8,11 +9,15 @@ import { parseStateEventsCsv } from "./events-csv.ts";
 import { parseStateEventsNdjson, type EventsRead } from "./events-ndjson.ts";
 import { readInput } from "../../io/read-input.ts";
 import type { AdherenceReadOptions } from "./read-input.ts";
+import { parseVendorEvents, type VendorEventFormat } from "./vendor-events/reader.ts";
 
 /** Options of {@link parseStateEvents} and {@link readStateEvents}. */
 export interface StateEventsOptions extends AdherenceReadOptions {
-  /** The format; default: by the file name's extension, else by the first character. */
-  readonly format?: "csv" | "ndjson";
+  /**
+   * The format; default: by the file name's extension, else by the first character. A vendor
+   * format (`amazon-connect`, `genesys-cloud`, `twilio`) reads that vendor's NDJSON feed.
+   */
+  readonly format?: "csv" | "ndjson" | VendorEventFormat;
 }
 
 /**
@@ -43,18 +48,21 @@ export async function parseStateEvents(
   file = "<input>",
   options: StateEventsOptions = {},
 ): Promise<EventsRead> {
-  if ((options.format ?? eventsFormat(file, text)) === "ndjson")
-    return parseStateEventsNdjson(text, file);
+  const format = options.format ?? eventsFormat(file, text);
+  if (format === "ndjson") return parseStateEventsNdjson(text, file);
+  if (format !== "csv") return parseVendorEvents(text, format, file);
   const read = parseStateEventsCsv(text, file);
   return { file: read.file, format: "csv", rows: read.rows, warnings: read.warnings };
 }
 
 /**
- * Reads state events from a path (`-`: stdin), CSV or NDJSON; see {@link parseStateEvents}.
+ * Reads state events from a path (`-`: stdin), CSV or NDJSON (or a vendor feed with
+ * `options.format`); see {@link parseStateEvents}.
  *
  * @throws NoInputError when the file cannot be read; DataError for bad content
  * @example
  * const events = await readStateEvents("states.csv");
+ * const fromConnect = await readStateEvents("agent-events.ndjson", { format: "amazon-connect" });
  */
 export async function readStateEvents(
   path: string,

@@ -28,5 +28,6 @@ export {
 } from "./events-ndjson.ts";
 export type { AdherenceReadOptions } from "./read-input.ts";
 export { ADHERENCE_CSV_COLUMNS, formatAdherenceCsv, formatAdherenceJson } from "./report.ts";
+export * from "./vendor-events/index.ts";
 export { parseRulesJson, readRulesJson, type RulesRead } from "./rules-json.ts";
 export { parseAdherenceScheduleCsv, readAdherenceScheduleCsv } from "./schedule-csv.ts";
