@@ -8,6 +8,7 @@ const zoneSensitive = [
   "test/cli/**/*.test.ts",
   "test/forecast/**/*.test.ts",
   "test/adherence/**/*.test.ts",
+  "test/actuals/**/*.test.ts",
 ];
 const zones = ["America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"];
 

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as root from "../src/index.ts";
+import * as actuals from "../src/actuals/index.ts";
 import * as adherence from "../src/adherence/index.ts";
 import * as erlang from "../src/erlang/index.ts";
 import * as forecast from "../src/forecast/index.ts";
@@ -14,6 +15,7 @@ import * as schedule from "../src/schedule/index.ts";
 
 const ENTRIES: Record<string, Record<string, unknown>> = {
   staffcast: root,
+  "staffcast/actuals": actuals,
   "staffcast/adherence": adherence,
   "staffcast/erlang": erlang,
   "staffcast/forecast": forecast,

@@ -9,6 +9,7 @@ import { forecastCalls, type ForecastResult } from "staffcast/forecast";
 import { createAdherenceMonitor, type MonitorAlert } from "staffcast/adherence";
 import { designShifts, parseShiftSpec, type ScheduleResult } from "staffcast/schedule";
 import { parsePlanConfig, runPlan, type PlanResult } from "staffcast/plan";
+import { parseActualsCsv, type ActualsRow } from "staffcast/actuals";
 
 export const result: StaffingResult = staffInterval({
   calls: 100,
@@ -20,7 +21,7 @@ export const table = computeRequirementTable(
   { ahtSeconds: 180, intervalSeconds: 900 },
 );
 export const agents: Float64Array = table.agents;
-export type Shapes = [ForecastResult, MonitorAlert, ScheduleResult, PlanResult];
+export type Shapes = [ForecastResult, MonitorAlert, ScheduleResult, PlanResult, ActualsRow];
 export const used = [
   all,
   forecastCalls,
@@ -29,4 +30,5 @@ export const used = [
   parseShiftSpec,
   parsePlanConfig,
   runPlan,
+  parseActualsCsv,
 ];
