@@ -198,11 +198,14 @@ export function backtest(
           const slot = Math.floor(zone.clockMinutes(t) / interval);
           cells.push({ t, y: actuals.get(q)!.get(t) ?? 0, slot });
         }
-        let peak = cells[0]!;
-        for (const c of cells) if (c.y > peak.y) peak = c;
+        // intervals whose actuals are unknown (no data in the export) are not scored
+        const known = cells.filter((c) => !Number.isNaN(c.y));
+        if (known.length === 0) continue;
+        let peak = known[0]!;
+        for (const c of known) if (c.y > peak.y) peak = c;
         models.forEach((_, m) => {
           const a = acc[m]![h - 1]!;
-          for (const c of cells) {
+          for (const c of known) {
             let f: number;
             let row: ForecastRow | undefined;
             if (m === 0) {
@@ -230,7 +233,7 @@ export function backtest(
               if (c.y >= row.p10 && c.y <= row.p90) a.covered++;
             }
           }
-          a.scaledDenominator += scale * cells.length;
+          a.scaledDenominator += scale * known.length;
         });
       }
     }

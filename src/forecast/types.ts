@@ -13,7 +13,7 @@ export interface HistoryInterval {
   readonly queue: string;
   /** Interval start, epoch ms. */
   readonly startMs: number;
-  /** Calls offered, >= 0. */
+  /** Calls offered, >= 0; NaN when the source has no data for the interval (unknown, not 0). */
   readonly calls: number;
   /** AHT of the interval, seconds (optional). */
   readonly ahtSeconds?: number;

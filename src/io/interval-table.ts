@@ -39,7 +39,15 @@ export interface IntervalColumns {
 export interface IntervalRowsOptions {
   /** Column holding the calls to staff for (default `calls`), e.g. `calls_p90`. */
   readonly callsColumn?: string;
+  /**
+   * An empty or `-` calls cell is "no data" (NaN), as in an ACD export's interval without
+   * figures; by default it is an error (a forecast to staff must have its calls).
+   */
+  readonly missingCalls?: boolean;
 }
+
+/** Whether a cell says "no data". */
+const noData = (text: string): boolean => text === "" || text === "-";
 
 /**
  * Parses a numeric cell strictly: decimal notation only (no hex, binary or octal prefixes, no
@@ -114,8 +122,10 @@ export function readIntervalColumns(
     const start = parseInstant(table.cell(r, iStart));
     if (typeof start === "string") bad(r, iStart, "start", start);
     else out.startMs[r] = start;
-    const calls = parseNumberCell(table.cell(r, iCalls));
-    if (calls === undefined || !inRange(calls, INTERVAL_LIMITS.calls))
+    const callsText = table.cell(r, iCalls);
+    const calls = parseNumberCell(callsText);
+    if (options.missingCalls === true && noData(callsText)) out.calls[r] = Number.NaN;
+    else if (calls === undefined || !inRange(calls, INTERVAL_LIMITS.calls))
       bad(r, iCalls, callsColumn, CALLS_EXPECTED);
     else out.calls[r] = calls;
     if (iQueue >= 0) {
@@ -131,7 +141,7 @@ export function readIntervalColumns(
     }
     if (iAht >= 0) {
       const text = table.cell(r, iAht);
-      if (text !== "") {
+      if (!noData(text)) {
         const aht = parseNumberCell(text);
         if (aht === undefined || !inRange(aht, INTERVAL_LIMITS.ahtSeconds))
           bad(r, iAht, "aht_s", AHT_EXPECTED);
@@ -140,7 +150,7 @@ export function readIntervalColumns(
     }
     if (iShrink >= 0) {
       const text = table.cell(r, iShrink);
-      if (text !== "") {
+      if (!noData(text)) {
         const shrinkage = parseNumberCell(text);
         if (shrinkage === undefined || !inRange(shrinkage, INTERVAL_LIMITS.shrinkage)) {
           bad(r, iShrink, "shrinkage", SHRINKAGE_EXPECTED);

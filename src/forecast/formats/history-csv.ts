@@ -20,7 +20,8 @@ const FIELDS: FormatFields = {
 /**
  * Parses a history CSV: one {@link HistoryInterval} per row, in file order.
  *
- * Required columns: `start` (ISO 8601 with an offset or Z) and `calls` (0 to 1e7); optional
+ * Required columns: `start` (ISO 8601 with an offset or Z) and `calls` (0 to 1e7; empty or `-`:
+ * no data, read as NaN: the interval is unknown, never taken as 0); optional
  * `queue` (a safe name; absent: one unnamed queue) and `aht_s` (1 to 86,400 seconds; empty:
  * unknown). Other columns are ignored, except that a `shrinkage` column must hold fractions
  * from 0 to 0.99 (staffcast's interval tables share their checks).
@@ -38,7 +39,7 @@ export function parseHistoryCsv(
   options: DialectOption = {},
 ): TableRead<HistoryInterval> {
   const table = parseCsvIn(text, file, FIELDS, options.dialect);
-  const columns = readIntervalColumns(table, file);
+  const columns = readIntervalColumns(table, file, { missingCalls: true });
   const rows: HistoryInterval[] = [];
   for (let i = 0; i < columns.calls.length; i++) {
     const aht = columns.ahtSeconds[i]!;
