@@ -6,11 +6,12 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import type { Streams } from "../io/files.ts";
-import { runAdherence, type AdherenceFlags } from "./adherence-report.ts";
+import { ADHERENCE_INPUTS, runAdherence, type AdherenceFlags } from "./adherence-report.ts";
 import { runWatch, type WatchFlags } from "./adherence-watch.ts";
 import { eventsFormatOption } from "./events-format.ts";
 import { positiveSecondsUpToADay, secondsUpToADay } from "./flags.ts";
 
+import { addDialectFlags } from "./dialect-flags.ts";
 /** Registers `adherence` and `adherence watch`. */
 export function registerAdherence(program: Command, streams: Streams): void {
   const adherence = program
@@ -36,7 +37,8 @@ export function registerAdherence(program: Command, streams: Streams): void {
     .option("--count-outside-work", "working outside scheduled time is out of adherence")
     .option("--tz <zone>", "IANA zone of agent-day dates and output times (default UTC)")
     .option("--out <csv>", "one row per agent-day (- for stdout)")
-    .option("--json", "print the result JSON")
+    .option("--json", "print the result JSON");
+  addDialectFlags(adherence, ADHERENCE_INPUTS)
     .addHelpText(
       "after",
       `
@@ -56,7 +58,7 @@ Examples:
       await runAdherence(flags, streams);
     });
 
-  adherence
+  const watch = adherence
     .command("watch")
     .summary("real-time adherence: NDJSON events on stdin, NDJSON alerts on stdout")
     .description(
@@ -96,7 +98,8 @@ Examples:
         .choices(["events", "wall"])
         .default("events"),
     )
-    .option("--tz <zone>", "IANA zone of output times (default UTC)")
+    .option("--tz <zone>", "IANA zone of output times (default UTC)");
+  addDialectFlags(watch, ["schedule"])
     .addHelpText(
       "after",
       `

@@ -21,9 +21,11 @@ import { locateRows } from "../io/table-read.ts";
 import { checkEventsFile } from "./events-format.ts";
 import { pct, table, warn } from "./format.ts";
 import { zoneFlag } from "./time-flags.ts";
+import type { ReadOptions } from "../io/read-input.ts";
+import { readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
 
 /** The flags of `staffcast adherence`. */
-export interface AdherenceFlags {
+export interface AdherenceFlags extends DialectFlags {
   schedule?: string;
   events?: string;
   eventsFormat?: VendorEventFormat;
@@ -37,6 +39,9 @@ export interface AdherenceFlags {
   out?: string;
   json?: boolean;
 }
+
+/** The CSV inputs of `adherence`, the primary first (for the dialect flags). */
+export const ADHERENCE_INPUTS = ["events", "schedule", "approved"];
 
 /** Runs `staffcast adherence`. */
 export async function runAdherence(flags: AdherenceFlags, streams: Streams): Promise<void> {
@@ -52,13 +57,17 @@ export async function runAdherence(flags: AdherenceFlags, streams: Streams): Pro
     flags.rules === undefined
       ? defaultAdherenceRules()
       : (await readRulesJson(flags.rules, streams)).rules;
-  const schedule = await readAdherenceScheduleCsv(flags.schedule!, streams);
+  const read = (input: string): ReadOptions =>
+    readOptionsFor(flags, input, ADHERENCE_INPUTS, zone.name, streams.stdin);
+  const schedule = await readAdherenceScheduleCsv(flags.schedule!, read("schedule"));
   const events = await readStateEvents(flags.events!, {
-    ...streams,
+    ...read("events"),
     ...(flags.eventsFormat === undefined ? {} : { format: flags.eventsFormat }),
   });
   const approved =
-    flags.approved === undefined ? [] : (await readApprovedSpansCsv(flags.approved, streams)).rows;
+    flags.approved === undefined
+      ? []
+      : (await readApprovedSpansCsv(flags.approved, read("approved"))).rows;
   let report: AdherenceReport;
   try {
     report = computeAdherence(schedule.rows, events.rows, {

@@ -21,8 +21,9 @@ import type { Streams } from "../io/files.ts";
 import { locateRows } from "../io/table-read.ts";
 import { zoneFlag } from "./time-flags.ts";
 
+import { readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
 /** The flags of `staffcast adherence watch`. */
-export interface WatchFlags {
+export interface WatchFlags extends DialectFlags {
   schedule: string;
   rules?: string;
   eventsFormat?: VendorEventFormat;
@@ -49,7 +50,10 @@ export async function runWatch(flags: WatchFlags, streams: Streams): Promise<voi
     flags.rules === undefined
       ? defaultAdherenceRules()
       : (await readRulesJson(flags.rules, streams)).rules;
-  const schedule = await readAdherenceScheduleCsv(flags.schedule, streams);
+  const schedule = await readAdherenceScheduleCsv(
+    flags.schedule,
+    readOptionsFor(flags, "schedule", ["schedule"], flags.tz ?? "UTC", streams.stdin),
+  );
   let monitor: AdherenceMonitor;
   try {
     monitor = createAdherenceMonitor({

@@ -18,7 +18,7 @@ import { count, inside } from "./flags.ts";
 import { table, warn } from "./format.ts";
 import { addSolverOptions, gapOrUnknown, noResult, type SolverFlags } from "./solver-flags.ts";
 
-interface RosterFlags extends SolverFlags {
+interface RosterFlags extends SolverFlags, DialectFlags {
   schedule: string;
   agents: string;
   availability?: string;
@@ -29,6 +29,8 @@ interface RosterFlags extends SolverFlags {
   json?: boolean;
 }
 
+import { addDialectFlags, readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
+import type { ReadOptions } from "../io/read-input.ts";
 /** Registers `roster`. */
 export function registerRoster(program: Command, streams: Streams): void {
   const cmd = program
@@ -59,7 +61,8 @@ export function registerRoster(program: Command, streams: Streams): void {
     .option("--max-night-shifts <n>", "night shifts per agent per week, at most", count(7));
   addSolverOptions(cmd)
     .option("--out <csv>", "segments CSV: agent_id,start,end,activity (- for stdout)")
-    .option("--json", "print the result JSON (segments, agents, shortfalls)")
+    .option("--json", "print the result JSON (segments, agents, shortfalls)");
+  addDialectFlags(cmd, ROSTER_INPUTS)
     .addHelpText(
       "after",
       `
@@ -72,6 +75,9 @@ Examples:
     });
 }
 
+/** The CSV inputs of `roster`, the primary first (for the dialect flags). */
+const ROSTER_INPUTS = ["agents", "availability"];
+
 async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
   if (flags.out === "-" && flags.json === true) {
     throw new UsageError("--out - and --json would both write to stdout");
@@ -80,13 +86,15 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
   const file = inputName(flags.schedule);
   const schedule = await readScheduleJson(flags.schedule, { ...stdin, needs: ["shiftFile"] });
   for (const w of schedule.warnings) warn(streams.stderr, w);
-  const { rows: agents } = await readAgentsCsv(flags.agents, stdin);
+  const csv = (input: string): ReadOptions =>
+    readOptionsFor(flags, input, ROSTER_INPUTS, "UTC", streams.stdin);
+  const { rows: agents } = await readAgentsCsv(flags.agents, csv("agents"));
   const availability =
     flags.availability === undefined
       ? []
       : (
           await readAvailabilityCsv(flags.availability, {
-            ...stdin,
+            ...csv("availability"),
             agents: new Set(agents.map((a) => a.id)),
           })
         ).rows;

@@ -18,7 +18,8 @@ import { createZone, formatInstant } from "../time/zone.ts";
 import { style, table, warn } from "./format.ts";
 import { addSolverOptions, gapOrUnknown, noResult, type SolverFlags } from "./solver-flags.ts";
 
-interface ScheduleFlags extends SolverFlags {
+interface ScheduleFlags extends SolverFlags, DialectFlags {
+  tz?: string;
   requirements: string;
   shifts: string;
   column: string;
@@ -26,6 +27,8 @@ interface ScheduleFlags extends SolverFlags {
   json?: boolean;
 }
 
+import { addDialectFlags, readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
+import { zoneFlag } from "./time-flags.ts";
 /** Shifts listed in the summary for people, at most. */
 const LISTED_SHIFTS = 40;
 
@@ -49,7 +52,9 @@ export function registerSchedule(program: Command, streams: Streams): void {
     .option("--column <name>", "requirement column, e.g. fractional_scheduled_agents", "agents");
   addSolverOptions(cmd)
     .option("--out <json>", "write the result JSON here")
-    .option("--json", "print the result JSON")
+    .option("--json", "print the result JSON");
+  addDialectFlags(cmd, ["requirements"])
+    .option("--tz <zone>", "IANA zone of clock times read with --local-times (default UTC)")
     .addHelpText(
       "after",
       `
@@ -70,7 +75,13 @@ Examples:
 async function runSchedule(flags: ScheduleFlags, streams: Streams): Promise<void> {
   const requirements = await readRequirementPointsCsv(flags.requirements, {
     column: flags.column,
-    stdin: streams.stdin,
+    ...readOptionsFor(
+      flags,
+      "requirements",
+      ["requirements"],
+      zoneFlag(flags.tz).name,
+      streams.stdin,
+    ),
   });
   for (const w of requirements.warnings) warn(streams.stderr, w);
   const grid = inferSpacing(requirements.points.map((r) => r.startMs));

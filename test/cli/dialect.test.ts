@@ -146,3 +146,72 @@ describe("requirements of a forecast in another dialect", () => {
     ]);
   });
 });
+
+describe("adherence and schedule read other dialects too", () => {
+  it("adherence: events as Berlin clock times, schedule with semicolons", async () => {
+    const { readFileSync } = await import("node:fs");
+    const events = readFileSync("examples/adherence/events.csv", "utf8").replace(
+      /(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})Z/g,
+      (_, day: string, h: string, m: string, s: string) =>
+        `${day} ${String(Number(h) + 1).padStart(2, "0")}:${m}:${s}`, // CET = UTC+1 in January
+    );
+    const schedule = readFileSync("examples/adherence/schedule.csv", "utf8").replaceAll(",", ";");
+    writeFileSync(join(dir, "events-local.csv"), events);
+    writeFileSync(join(dir, "schedule-semi.csv"), schedule);
+    const base = ["--tz", "Europe/Berlin", "--json"];
+    const expected = await runCli([
+      "adherence",
+      "--schedule",
+      "examples/adherence/schedule.csv",
+      "--events",
+      "examples/adherence/events.csv",
+      ...base,
+    ]);
+    const r = await runCli([
+      "adherence",
+      "--schedule",
+      join(dir, "schedule-semi.csv"),
+      "--events",
+      join(dir, "events-local.csv"),
+      "--local-times",
+      ...base,
+    ]);
+    expect(r.stderr).toBe(expected.stderr);
+    expect(r.code).toBe(expected.code);
+    expect(r.stdout).toBe(expected.stdout);
+  });
+
+  it("schedule: a requirement CSV with local times and a semicolon", async () => {
+    const file = join(dir, "req-local.csv");
+    const rows = ["start;agents"];
+    for (let h = 8; h < 16; h++) rows.push(`2025-01-06 ${String(h).padStart(2, "0")}:00;2`);
+    writeFileSync(file, `${rows.join("\n")}\n`);
+    const shifts = join(dir, "shifts.json");
+    writeFileSync(
+      shifts,
+      JSON.stringify({
+        intervalMinutes: 60,
+        timeZone: "Europe/Berlin",
+        coverage: "hard",
+        shifts: [{ name: "day", startEarliest: "08:00", startLatest: "08:00", lengthMinutes: 480 }],
+      }),
+    );
+    const r = await runCli([
+      "schedule",
+      "--requirements",
+      file,
+      "--shifts",
+      shifts,
+      "--local-times",
+      "--tz",
+      "Europe/Berlin",
+      "--json",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { shifts: { start: string; count: number }[] };
+    expect(json.shifts).toEqual([
+      expect.objectContaining({ start: "2025-01-06T08:00:00+01:00", count: 2 }),
+    ]);
+  });
+});

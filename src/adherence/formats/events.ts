@@ -51,7 +51,7 @@ export async function parseStateEvents(
   const format = options.format ?? eventsFormat(file, text);
   if (format === "ndjson") return parseStateEventsNdjson(text, file);
   if (format !== "csv") return parseVendorEvents(text, format, file);
-  const read = parseStateEventsCsv(text, file);
+  const read = parseStateEventsCsv(text, file, options);
   return { file: read.file, format: "csv", rows: read.rows, warnings: read.warnings };
 }
 
