@@ -72,30 +72,55 @@ export const queueTargetsSchema = z
     path: ["maxAbandonRate"],
   });
 
+/**
+ * A CSV input of the plan as it is written: its path and how it differs from staffcast's own
+ * format (see `CsvDialect`: delimiter, column mapping, local clock times in the plan's
+ * `timeZone`, a date-fns time pattern, decimal comma).
+ */
+export const csvInputSchema = z.strictObject({
+  path: z.string().min(1).describe("the file, relative to the configuration's folder"),
+  format: z
+    .enum(["staffcast"])
+    .optional()
+    .describe("the file's format: staffcast's own (the default), read through the fields below"),
+  columns: z
+    .record(z.string().min(1).max(200), z.string().min(1).max(200))
+    .optional()
+    .describe('staffcast\'s column name -> the file\'s header, e.g. { "start": "Interval" }'),
+  localTimes: z
+    .boolean()
+    .optional()
+    .describe("times without an offset are clock times in the plan's timeZone"),
+  timeFormat: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('a date-fns pattern of the times, e.g. "M/d/yyyy h:mm a"'),
+  delimiter: z
+    .enum([",", ";", "\t", "|"])
+    .optional()
+    .describe("the field delimiter (default: detected from the header)"),
+  decimalComma: z.boolean().optional().describe("numbers are written with a decimal comma"),
+});
+
+/** A CSV input: a path, or a path with how the file is written. */
+function csvInput(description: string) {
+  return z.union([z.string().min(1), csvInputSchema]).describe(description);
+}
+
 /** The whole configuration. */
 export const planConfigSchema = z.strictObject({
   $schema: z.string().optional(),
-  history: z.string().min(1).describe("CSV start,queue,calls[,aht_s]"),
-  ads: z
-    .string()
-    .min(1)
-    .optional()
-    .describe(
-      "CSV air_time,channel[,queue][,grp][,duration_s]: as aired before start, as planned after",
-    ),
-  holidays: z.string().min(1).optional().describe("CSV date[,name]"),
-  agents: z
-    .string()
-    .min(1)
-    .optional()
-    .describe(
-      "CSV agent_id[,skills][,min_hours_week][,max_hours_week][,max_days_week]: a roster is built when given",
-    ),
-  availability: z
-    .string()
-    .min(1)
-    .optional()
-    .describe("CSV agent_id,date[,available_from,available_to]"),
+  history: csvInput("CSV start,queue,calls[,aht_s]"),
+  ads: csvInput(
+    "CSV air_time,channel[,queue][,grp][,duration_s]: as aired before start, as planned after",
+  ).optional(),
+  holidays: csvInput("CSV date[,name]").optional(),
+  agents: csvInput(
+    "CSV agent_id[,skills][,min_hours_week][,max_hours_week][,max_days_week]: a roster is built when given",
+  ).optional(),
+  availability: csvInput("CSV agent_id,date[,available_from,available_to]").optional(),
   shifts: z.string().min(1).describe("the shift file of staffcast schedule (JSON)"),
   timeZone: z
     .string()
@@ -151,7 +176,10 @@ export const rowsConfigSchema = planConfigSchema.partial({ history: true, shifts
  */
 export type PlanConfig = z.infer<typeof rowsConfigSchema>;
 /** A configuration file as `staffcast plan` reads it: the input paths are there. */
-export type PlanFileConfig = PlanConfig & { readonly history: string; readonly shifts: string };
+export type PlanFileConfig = PlanConfig & {
+  readonly history: NonNullable<PlanConfig["history"]>;
+  readonly shifts: string;
+};
 
 /** Options of {@link parsePlanConfig}. */
 export interface ParsePlanConfigOptions {

@@ -13,6 +13,7 @@ import { isInside, realPath } from "../../io/paths.ts";
 import type { DataIssue } from "../../io/errors.ts";
 import { parsePlanConfig, type PlanFileConfig } from "../config.ts";
 
+import type { CsvDialect } from "../../io/dialect.ts";
 /** The input files a configuration names, in this order. */
 export const PLAN_INPUT_FIELDS = [
   "history",
@@ -30,6 +31,8 @@ export interface PlanInputFile {
   readonly given: string;
   /** The path resolved against the configuration's folder. */
   readonly path: string;
+  /** How the file is written, when the configuration says (CSV inputs given as objects). */
+  readonly dialect?: CsvDialect;
 }
 
 /** A configuration file read. */
@@ -69,8 +72,26 @@ export async function readPlanConfig(
   const config = inFile(file, () => parsePlanConfig(raw));
   const folder = path === "-" ? process.cwd() : dirname(resolve(path));
   const inputs = PLAN_INPUT_FIELDS.flatMap((field) => {
-    const given = config[field];
-    return given === undefined ? [] : [{ field, given, path: resolve(folder, given) }];
+    const value = config[field];
+    if (value === undefined) return [];
+    if (typeof value === "string") return [{ field, given: value, path: resolve(folder, value) }];
+    // format "staffcast" (the only one so far) is read through the dialect fields
+    const dialect: CsvDialect = {
+      ...(value.columns === undefined ? {} : { columns: value.columns }),
+      ...(value.localTimes === undefined ? {} : { localTimes: value.localTimes }),
+      ...(value.timeFormat === undefined ? {} : { timeFormat: value.timeFormat }),
+      ...(value.delimiter === undefined ? {} : { delimiter: value.delimiter }),
+      ...(value.decimalComma === undefined ? {} : { decimalComma: value.decimalComma }),
+      timeZone: config.timeZone,
+    };
+    return [
+      {
+        field,
+        given: value.path,
+        path: resolve(folder, value.path),
+        dialect,
+      },
+    ];
   });
   return { file, config, folder, inputs };
 }

@@ -43,28 +43,34 @@ export async function readPlanInputs(
   options: ReadOptions = {},
 ): Promise<PlanInputsRead> {
   const { config } = read;
-  const path = (field: (typeof read.inputs)[number]["field"]): string | undefined =>
-    read.inputs.find((i) => i.field === field)?.path;
-  const history = await readHistoryCsv(path("history")!, options);
+  type Field = (typeof read.inputs)[number]["field"];
+  const input = (field: Field) => read.inputs.find((i) => i.field === field);
+  const path = (field: Field): string | undefined => input(field)?.path;
+  /** The read options of a CSV input: the caller's, and the dialect its entry gives. */
+  const csv = (field: Field): ReadOptions => {
+    const dialect = input(field)?.dialect;
+    return dialect === undefined ? options : { ...options, dialect };
+  };
+  const history = await readHistoryCsv(path("history")!, csv("history"));
   const adsPath = path("ads");
-  const ads = adsPath === undefined ? undefined : await readAdsCsv(adsPath, options);
+  const ads = adsPath === undefined ? undefined : await readAdsCsv(adsPath, csv("ads"));
   const holidaysPath = path("holidays");
   const holidays =
-    holidaysPath === undefined ? undefined : await readHolidaysCsv(holidaysPath, options);
+    holidaysPath === undefined ? undefined : await readHolidaysCsv(holidaysPath, csv("holidays"));
   const shifts = await readShiftFile(path("shifts")!, {
     ...options,
     ...(config.intervalMinutes === undefined ? {} : { intervalMinutes: config.intervalMinutes }),
   });
   const agentsPath = path("agents");
   const agents =
-    agentsPath === undefined ? undefined : (await readAgentsCsv(agentsPath, options)).rows;
+    agentsPath === undefined ? undefined : (await readAgentsCsv(agentsPath, csv("agents"))).rows;
   const availabilityPath = path("availability");
   const availability =
     availabilityPath === undefined || agents === undefined
       ? undefined
       : (
           await readAvailabilityCsv(availabilityPath, {
-            ...options,
+            ...csv("availability"),
             agents: new Set(agents.map((a) => a.id)),
           })
         ).rows;
