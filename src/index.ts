@@ -33,6 +33,18 @@ export {
 } from "./io/errors.ts";
 export { locateRows, type TableRead } from "./io/table-read.ts";
 export type { ReadOptions } from "./io/read-input.ts";
+export {
+  DELIMITERS,
+  delimiterHint,
+  detectDelimiter,
+  instantsOfLocalTime,
+  normalizeCsv,
+  type CsvDialect,
+  type Delimiter,
+  type DialectOption,
+  type FieldKind,
+  type FormatFields,
+} from "./io/dialect.ts";
 export type { CsvTable } from "./io/csv.ts";
 export type { IntervalColumns } from "./io/interval-table.ts";
 export { formatInstantUtc, MAX_YEAR, MIN_YEAR, parseInstant } from "./time/instant.ts";
