@@ -11,3 +11,4 @@
  * @module
  */
 export * from "./formats/index.ts";
+export * from "./presets/index.ts";

@@ -163,7 +163,9 @@ function converters(dialect: CsvDialect) {
  * Rewrites a CSV file of another dialect into staffcast's own CSV for a format whose columns
  * are `fields`: commas, the canonical header, converted cells, each record on its original
  * line and every column in its place. A comma-separated text with no rewriting asked for is
- * returned as it is.
+ * returned as it is. One header may be mapped to several names (`calls=Offered,offered=Offered`):
+ * the first keeps its place, the others are copies appended after the file's columns (their
+ * conversion problems are reported at the source column).
  *
  * @param file - the name used in messages
  * @throws DataError for a mapped column the header lacks, or cells that cannot be converted
@@ -185,8 +187,10 @@ export function normalizeCsv(
   if (delimiter === "," && !rewrites(dialect)) return text;
   const table = parseCsv(text, file, { delimiter });
   const issues = new IssueList();
-  // the canonical name of each column: mapped, else its own (renamed if a mapping takes it)
-  const mapped = new Map<string, string>(); // source header -> canonical
+  // the canonical name of each column: mapped, else its own (renamed if a mapping takes it);
+  // a source column mapped to several names keeps its place under the first, and each other
+  // name is a copy of it appended after the file's columns
+  const mapped = new Map<string, string[]>(); // source header -> canonical names
   const hint = table.header.length === 1 ? delimiterHint(table.header, delimiter) : undefined;
   for (const [canonical, source] of Object.entries(dialect.columns ?? {})) {
     if (table.column(source) < 0) {
@@ -196,13 +200,18 @@ export function normalizeCsv(
         message: `column "${clip(source, 60)}" (given for ${canonical}) is not in the header (columns: ${clip(table.header.join(delimiter), 200)})${hint === undefined ? "" : `: ${hint}`}`,
       });
     }
-    mapped.set(source, canonical);
+    mapped.set(source, [...(mapped.get(source) ?? []), canonical]);
   }
   issues.throwIfAny(file);
-  const taken = new Set(mapped.values());
-  const header = table.header.map((h) =>
-    mapped.has(h) ? mapped.get(h)! : taken.has(h) ? `${h} (not used)` : h,
+  const taken = new Set([...mapped.values()].flat());
+  const own = table.header.map((h) =>
+    mapped.has(h) ? mapped.get(h)![0]! : taken.has(h) ? `${h} (not used)` : h,
   );
+  const copies = [...mapped].flatMap(([source, names]) =>
+    names.slice(1).map((name) => ({ name, from: table.column(source) })),
+  );
+  const header = [...own, ...copies.map((c) => c.name)];
+  const sourceOf = [...own.map((_, c) => c), ...copies.map((c) => c.from)];
   const convert = converters(dialect);
   const kinds = header.map((h) => fields.kinds[h] ?? "text");
   const keyColumns = (fields.keys ?? []).map((k) => header.indexOf(k)).filter((i) => i >= 0);
@@ -214,18 +223,25 @@ export function normalizeCsv(
       out.push("");
       line++;
     }
-    const key = keyColumns.map((c) => table.cell(r, c)).join("\u0000");
+    const key = keyColumns.map((c) => table.cell(r, sourceOf[c]!)).join("\u0000");
+    // a cell converted once per kind: a copy of an instant column must not count a repeated
+    // local time twice, nor report the same problem twice
+    const done = new Map<string, string>();
     const cells = header.map((name, c) => {
-      const raw = table.cell(r, c);
+      const raw = table.cell(r, sourceOf[c]!);
       if (raw === "-" || raw === "") return "";
       const kind = kinds[c]!;
       if (kind === "text") return csvCell(raw);
+      const once = `${sourceOf[c]!}:${kind}`;
+      const before = done.get(once);
+      if (before !== undefined) return before;
       const result = kind === "instant" ? convert.instant(raw, key) : convert[kind](raw);
+      done.set(once, "problem" in result ? "" : csvCell(result.text));
       if ("problem" in result) {
         issues.add({
           file,
           line: target,
-          column: c + 1,
+          column: sourceOf[c]! + 1,
           field: name,
           message: `${result.problem} (got "${clip(raw, 60)}")`,
         });

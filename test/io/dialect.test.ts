@@ -150,6 +150,38 @@ describe("normalizeCsv", () => {
     ).toBe("start (not used),start,calls\nx,2025-01-06T08:00Z,1\n");
   });
 
+  it("maps one header to several names: copies after the file's columns", () => {
+    const text = "Interval;Offered;AHT\n2025-03-09 01:30;12;0:04:20\n2025-03-09 03:00;x;4\n";
+    const dialect = {
+      columns: { start: "Interval", calls: "Offered", offered: "Offered", aht_s: "AHT" },
+      localTimes: true,
+      timeZone: "America/New_York",
+    };
+    const fields: FormatFields = { kinds: { ...HISTORY.kinds, offered: "number" } };
+    expect(normalizeCsv(text.replace(";x;", ";13;"), "f.csv", fields, dialect)).toBe(
+      "start,calls,aht_s,offered\n2025-03-09T06:30:00Z,12,260,12\n2025-03-09T07:00:00Z,13,4,13\n",
+    );
+    // a copied instant is converted once: a repeated local hour is not counted twice
+    const twice = normalizeCsv(
+      "When;N\n2025-11-02 01:30;1\n2025-11-02 01:30;2\n",
+      "f.csv",
+      { kinds: { start: "instant", end: "instant" } },
+      { columns: { start: "When", end: "When" }, localTimes: true, timeZone: "America/New_York" },
+    );
+    expect(twice).toBe(
+      "start,N,end\n2025-11-02T05:30:00Z,1,2025-11-02T05:30:00Z\n2025-11-02T06:30:00Z,2,2025-11-02T06:30:00Z\n",
+    );
+    // a bad cell is reported once, at the source column
+    const percent = "Interval;Offered\n2025-01-06 08:00;5%\n";
+    expect(
+      issuesOf(() =>
+        normalizeCsv(percent, "f.csv", fields, {
+          columns: { calls: "Offered", offered: "Offered", start: "Interval" },
+        }),
+      ),
+    ).toEqual(['f.csv:2:2: calls: a percent where a count or amount is expected (got "5%")']);
+  });
+
   it("reads tab-separated files with an empty first field", () => {
     expect(normalizeCsv("queue\tstart\tcalls\n\t2025-01-06T08:00Z\t1\n", "f.tsv", HISTORY)).toBe(
       "queue,start,calls\n,2025-01-06T08:00Z,1\n",

@@ -4,12 +4,13 @@
  *
  * @module
  */
-import { requireColumns } from "../../io/csv.ts";
+import { csvCell, requireColumns } from "../../io/csv.ts";
 import { IssueList } from "../../io/errors.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import type { StateEvent } from "../events.ts";
 import { eventFromFields } from "./event-fields.ts";
 import { parseCsvIn, type DialectOption, type FormatFields } from "../../io/dialect.ts";
+import { formatInstantUtc } from "../../time/instant.ts";
 
 /** The columns of this format and what they hold, for other dialects of CSV. */
 const FIELDS: FormatFields = { kinds: { time: "instant" }, keys: ["agent_id"] };
@@ -59,4 +60,32 @@ export function parseStateEventsCsv(
   }
   issues.throwIfAny(file);
   return { file, table, rows, warnings: [] };
+}
+
+/** The columns {@link formatStateEventsCsv} writes, in order. */
+export const STATE_EVENTS_COLUMNS = ["agent_id", "time", "state", "reason", "event_id"] as const;
+
+/**
+ * Formats state events as the events CSV ({@link STATE_EVENTS_COLUMNS}), in the order given,
+ * times in UTC with `Z` (milliseconds when not 0), empty reason and event id when none; what
+ * {@link parseStateEventsCsv} reads back.
+ *
+ * @example
+ * formatStateEventsCsv([{ agentId: "ana", timeMs: 1736154000000, state: "available" }]);
+ * // => "agent_id,time,state,reason,event_id\nana,2025-01-06T09:00:00Z,available,,\n"
+ */
+export function formatStateEventsCsv(events: readonly StateEvent[]): string {
+  const out = [STATE_EVENTS_COLUMNS.join(",")];
+  for (const e of events) {
+    out.push(
+      [
+        csvCell(e.agentId),
+        formatInstantUtc(e.timeMs),
+        csvCell(e.state),
+        csvCell(e.reason ?? ""),
+        csvCell(e.eventId ?? ""),
+      ].join(","),
+    );
+  }
+  return `${out.join("\n")}\n`;
 }

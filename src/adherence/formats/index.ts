@@ -14,7 +14,7 @@ export {
   readStateEvents,
   type StateEventsOptions,
 } from "./events.ts";
-export { parseStateEventsCsv } from "./events-csv.ts";
+export { formatStateEventsCsv, parseStateEventsCsv, STATE_EVENTS_COLUMNS } from "./events-csv.ts";
 export {
   looksLikeCsvLine,
   parseStateEventLine,
