@@ -1,5 +1,6 @@
 /**
- * The actuals engine's file formats: the canonical actuals CSV (reader and writer).
+ * The actuals engine's file formats: the canonical actuals CSV (reader and writer) and the
+ * KPI outputs (CSV and JSON writers).
  *
  * @module
  */
@@ -10,3 +11,11 @@ export {
   readActualsCsv,
   type ActualsRow,
 } from "./actuals-csv.ts";
+export {
+  KPI_COLUMNS,
+  formatKpiCsv,
+  formatKpiJson,
+  kpiJson,
+  type KpiJson,
+  type KpiJsonRow,
+} from "./kpi-output.ts";
