@@ -11,6 +11,7 @@ import { registerBacktest } from "./backtest-command.ts";
 import { registerErlang } from "./erlang-command.ts";
 import { registerForecast } from "./forecast-command.ts";
 import { forPeople, style } from "./format.ts";
+import { registerKpi } from "./kpi-command.ts";
 import { registerRequirements } from "./requirements-command.ts";
 import { registerPlan } from "./plan-command.ts";
 import { registerRoster } from "./roster-command.ts";
@@ -69,6 +70,7 @@ Examples:
   registerAdherence(program, streams);
   registerSimulate(program, streams);
   registerPlan(program, streams);
+  registerKpi(program, streams);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const cmd of all(program).slice(1)) {
     cmd.exitOverride().showHelpAfterError("(run with --help for usage)");
