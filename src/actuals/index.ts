@@ -22,3 +22,11 @@ export {
   type KpiRow,
 } from "./kpi.ts";
 export { KPI_PERIODS, periodStart, type KpiPeriod } from "./kpi-periods.ts";
+export {
+  comparePlan,
+  type ForecastAccuracy,
+  type KpiPlanInput,
+  type KpiPlanResult,
+  type MissedInterval,
+  type PlannedInterval,
+} from "./kpi-plan.ts";

@@ -4,22 +4,26 @@
  */
 import { Option, type Command } from "commander";
 import {
+  comparePlan,
   computeKpis,
   formatKpiCsv,
   KPI_PERIODS,
   kpiJson,
+  kpiPlanJson,
   readActualsCsv,
+  readKpiPlanFolder,
   type ActualsRow,
   type KpiPeriod,
+  type KpiPlanResult,
   type KpiResult,
 } from "../actuals/index.ts";
 import { DataError, UsageError } from "../io/errors.ts";
 import { writeTextAtomic, type Streams } from "../io/files.ts";
 import { locateRows, type TableRead } from "../io/table-read.ts";
-import { formatInstant, type Zone } from "../time/zone.ts";
 import { addDialectFlags, readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
 import { secondsUpToADay } from "./flags.ts";
-import { pct, secs, style, table, warn } from "./format.ts";
+import { warn } from "./format.ts";
+import { kpiTable, planTable } from "./kpi-table.ts";
 import { zoneFlag } from "./time-flags.ts";
 
 interface KpiFlags extends DialectFlags {
@@ -29,6 +33,7 @@ interface KpiFlags extends DialectFlags {
   tz?: string;
   json?: boolean;
   out?: string;
+  plan?: string;
 }
 
 /** Registers the command. */
@@ -59,7 +64,11 @@ export function registerKpi(program: Command, streams: Streams): void {
     )
     .option("--tz <zone>", "IANA time zone of days, weeks and printed times (default UTC)")
     .option("--json", "print one JSON object: { by, rows }")
-    .option("--out <csv>", "write the KPI CSV here (- for stdout)");
+    .option("--out <csv>", "write the KPI CSV here (- for stdout)")
+    .option(
+      "--plan <dir>",
+      "a plan folder (staffcast plan --out): forecast error, planned staffing, missed targets",
+    );
   addDialectFlags(command, ["actuals"])
     .addHelpText(
       "after",
@@ -67,11 +76,15 @@ export function registerKpi(program: Command, streams: Streams): void {
 CSV columns: queue,start,intervals,offered,handled,abandoned,answered_in_sl,answer_rate,
 abandon_rate,service_level,service_level_definition,sl_seconds,asa_s,aht_s,occupancy
 (rates as fractions, unrounded, empty where not defined). Without --json or --out: a table.
+With --plan, JSON adds plan: { accuracy: [{ queue, start, intervals, forecast, actual, wape,
+bias }], intervals: [{ start, required, staffed, units }], missed: [{ queue, start, offered,
+serviceLevel, target, slSeconds }] } (the CSV stays the KPIs).
 
 Examples:
   $ staffcast kpi --actuals actuals.csv --by day --tz Europe/Berlin
   $ staffcast kpi --actuals actuals.csv --by interval --out kpi.csv
-  $ staffcast kpi --actuals actuals.csv --by week --tz America/Chicago --json`,
+  $ staffcast kpi --actuals actuals.csv --by week --tz America/Chicago --json
+  $ staffcast kpi --actuals actuals.csv --plan plan --tz Europe/Berlin --json`,
     )
     .action(async (flags: KpiFlags) => {
       await runKpi(flags, streams);
@@ -102,72 +115,33 @@ async function runKpi(flags: KpiFlags, streams: Streams): Promise<void> {
   );
   for (const w of read.warnings) warn(streams.stderr, w);
   checkThreshold(read, flags.slSeconds);
+  const options = {
+    timeZone: zone.name,
+    ...(flags.slSeconds === undefined ? {} : { slSeconds: flags.slSeconds }),
+  };
+  const plan = flags.plan === undefined ? undefined : await readKpiPlanFolder(flags.plan);
   let result: KpiResult;
+  let compared: KpiPlanResult | undefined;
   try {
-    result = computeKpis(read.rows, {
-      by: flags.by,
-      timeZone: zone.name,
-      ...(flags.slSeconds === undefined ? {} : { slSeconds: flags.slSeconds }),
-    });
+    result = computeKpis(read.rows, { by: flags.by, ...options });
+    if (plan !== undefined) compared = comparePlan(read.rows, plan, options);
   } catch (error) {
     if (error instanceof DataError) throw locateRows(error, read);
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
-  for (const w of result.warnings) warn(streams.stderr, w);
+  for (const w of [...result.warnings, ...(compared?.warnings ?? [])]) warn(streams.stderr, w);
   if (flags.out !== undefined) await writeTextAtomic(flags.out, formatKpiCsv(result), streams);
-  if (flags.json === true) streams.stdout.write(`${JSON.stringify(kpiJson(result))}\n`);
-  if (flags.out === undefined && flags.json !== true)
-    streams.stdout.write(kpiTable(result, zone, streams.stdout as { isTTY?: boolean }));
-}
-
-/** The KPIs for people: one line per queue and period, rates in percent. */
-function kpiTable(result: KpiResult, zone: Zone, out: { isTTY?: boolean }): string {
-  const f = (v: number | null, show: (v: number) => string): string => (v === null ? "-" : show(v));
-  const count = (v: number | null): string => f(v, String);
-  const when = (ms: number): string => {
-    const text = formatInstant(ms, zone).replace("T", " ");
-    return result.by === "interval" ? text.slice(0, 16) : text.slice(0, 10);
-  };
-  const header = [
-    "queue",
-    result.by === "interval" ? "start" : result.by,
-    "offered",
-    "handled",
-    "abandoned",
-    "answered",
-    "abandon",
-    "SL",
-    "ASA",
-    "AHT",
-    "occupancy",
-  ];
-  const rows = result.rows.map((r) => [
-    r.queue,
-    when(r.startMs),
-    count(r.offered),
-    count(r.handled),
-    count(r.abandoned),
-    f(r.answerRate, (v) => pct(v)),
-    f(r.abandonRate, (v) => pct(v)),
-    r.serviceLevel === null || r.slSeconds === null
-      ? "-"
-      : `${pct(r.serviceLevel)} in ${r.slSeconds} s`,
-    f(r.asaSeconds, secs),
-    f(r.ahtSeconds, secs),
-    f(r.occupancy, (v) => pct(v)),
-  ]);
-  const title = style(
-    "bold",
-    `KPIs per ${result.by} (${result.timeZone}); SL = answered_in_sl / offered as the source counted it`,
-    out,
-  );
-  const body =
-    rows.length === 0
-      ? "(no rows)"
-      : table(
-          [header, ...rows],
-          header.map((_, i) => i > 1),
-        );
-  return `${title}\n\n${body}\n`;
+  if (flags.json === true) {
+    const json = {
+      ...kpiJson(result),
+      ...(compared === undefined ? {} : { plan: kpiPlanJson(compared) }),
+    };
+    streams.stdout.write(`${JSON.stringify(json)}\n`);
+  }
+  if (flags.out === undefined && flags.json !== true) {
+    const tty = streams.stdout as { isTTY?: boolean };
+    streams.stdout.write(kpiTable(result, zone, tty));
+    if (compared !== undefined) streams.stdout.write(planTable(compared, zone, tty));
+  }
 }

@@ -183,4 +183,84 @@ describe("staffcast kpi", () => {
       ],
     });
   });
+
+  it("--plan: forecast error, planned staffing and missed targets from a plan folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "staffcast-kpi-plan-"));
+    const t = ["2025-01-20T08:00:00Z", "2025-01-20T08:30:00Z"];
+    writeFileSync(
+      join(dir, "forecast.csv"),
+      `start,queue,calls,calls_p10,calls_p90\n${t[0]},orders,10,8,12\n${t[1]},orders,20,16,24\n`,
+    );
+    writeFileSync(
+      join(dir, "requirements.csv"),
+      `start,queue,calls,aht_s,agents\n${t[0]},orders+after,10,240,3\n${t[1]},orders+after,20,240,5\n`,
+    );
+    writeFileSync(
+      join(dir, "schedule.json"),
+      JSON.stringify({
+        status: "optimal",
+        objective: 0,
+        gap: 0,
+        shifts: [],
+        coverage: [
+          { start: t[0], required: 3.3, scheduled: 4 },
+          { start: t[1], required: 5.5, scheduled: 5 },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(dir, "plan.json"),
+      JSON.stringify({
+        queues: [{ queue: "orders", unit: "orders+after", targetServiceLevel: 0.8, slSeconds: 20 }],
+      }),
+    );
+    const actuals = file(
+      "a.csv",
+      `start,queue,offered,answered_in_sl,sl_seconds\n${t[0]},orders,12,10,20\n${t[1]},orders,16,12,20\n`,
+    );
+    const r = await runCli(["kpi", "--actuals", actuals, "--plan", dir, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { plan: unknown };
+    expect(json.plan).toEqual({
+      // forecast 30, actual 28, |10 - 12| + |20 - 16| = 6
+      accuracy: [
+        {
+          queue: "orders",
+          start: "2025-01-20T00:00:00Z",
+          intervals: 2,
+          forecast: 30,
+          actual: 28,
+          wape: 6 / 28,
+          bias: 2 / 28,
+        },
+      ],
+      intervals: [
+        { start: t[0], required: 3.3, staffed: 4, units: { "orders+after": 3 } },
+        { start: t[1], required: 5.5, staffed: 5, units: { "orders+after": 5 } },
+      ],
+      // 12 / 16 = 0.75 < 0.8; 10 / 12 met
+      missed: [
+        {
+          queue: "orders",
+          start: t[1],
+          offered: 16,
+          serviceLevel: 0.75,
+          target: 0.8,
+          slSeconds: 20,
+        },
+      ],
+    });
+    const table = await runCli(["kpi", "--actuals", actuals, "--plan", dir]);
+    expect(table.stdout).toMatch(/orders\s+2025-01-20\s+2\s+30\.0\s+28\s+21\.4 %\s+7\.1 %/);
+    expect(table.stdout).toContain("1 interval missed the service-level target:");
+    expect(table.stdout).toContain("orders 2025-01-20 08:30: 75.0 % in 20 s (target 80.0 %)");
+    writeFileSync(join(dir, "plan.json"), '{"history":"h.csv","queues":{}}');
+    const config = await runCli(["kpi", "--actuals", actuals, "--plan", dir]);
+    expect(config.code).toBe(65);
+    expect(config.stderr).toContain("plan.json: queues: expected the plan.json");
+    const missing = await runCli(["kpi", "--actuals", actuals, "--plan", join(dir, "nope")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("forecast.csv: no such file");
+  });
 });

@@ -16,6 +16,9 @@ export {
   formatKpiCsv,
   formatKpiJson,
   kpiJson,
+  kpiPlanJson,
   type KpiJson,
+  type KpiPlanJson,
   type KpiJsonRow,
 } from "./kpi-output.ts";
+export { parsePlanTargets, readKpiPlanFolder } from "./kpi-plan-folder.ts";

@@ -9,6 +9,7 @@
 import { csvNumber, formatCsv } from "../../io/csv.ts";
 import { createZone, formatInstant } from "../../time/zone.ts";
 import type { KpiPeriod } from "../kpi-periods.ts";
+import type { KpiPlanResult } from "../kpi-plan.ts";
 import type { KpiResult, KpiRow } from "../kpi.ts";
 
 /** The columns of the KPI CSV, in order. */
@@ -46,10 +47,45 @@ const AFTER = ["slSeconds", "asaSeconds", "ahtSeconds", "occupancy"] as const;
 /** One KPI row in the JSON output: the row with `start` as ISO 8601 instead of `startMs`. */
 export type KpiJsonRow = Omit<KpiRow, "startMs"> & { readonly start: string };
 
-/** The KPI JSON output. */
+/** The `plan` section of the KPI JSON: the comparison's lists with `start` as ISO 8601. */
+export interface KpiPlanJson {
+  readonly accuracy: Record<string, unknown>[];
+  readonly intervals: Record<string, unknown>[];
+  readonly missed: Record<string, unknown>[];
+}
+
+/** The KPI JSON output (`plan` with `--plan`). */
 export interface KpiJson {
   readonly by: KpiPeriod;
   readonly rows: KpiJsonRow[];
+  readonly plan?: KpiPlanJson;
+}
+
+/**
+ * The `plan` section of the KPI JSON: `{ accuracy: [{ queue, start, intervals, forecast,
+ * actual, wape, bias }], intervals: [{ start, required, staffed, units }], missed: [{ queue,
+ * start, offered, serviceLevel, target, slSeconds }] }`, starts in the comparison's zone.
+ *
+ * @example
+ * kpiPlanJson(comparePlan(rows, plan, { timeZone: "UTC" })).accuracy[0];
+ * // => { queue: "orders", start: "2025-01-20T00:00:00Z", intervals: 20, forecast: 402, ... }
+ */
+export function kpiPlanJson(plan: KpiPlanResult): KpiPlanJson {
+  const zone = createZone(plan.timeZone);
+  const dated = (rows: readonly { readonly startMs: number }[]) =>
+    rows.map(({ startMs, ...rest }) => {
+      const { queue, ...others } = rest as Record<string, unknown>;
+      return {
+        ...(queue === undefined ? {} : { queue }),
+        start: formatInstant(startMs, zone),
+        ...others,
+      };
+    });
+  return {
+    accuracy: dated(plan.accuracy),
+    intervals: dated(plan.intervals),
+    missed: dated(plan.missed),
+  };
 }
 
 /**
