@@ -19,6 +19,7 @@ import {
 } from "../actuals/index.ts";
 import { DataError, UsageError } from "../io/errors.ts";
 import { writeTextAtomic, type Streams } from "../io/files.ts";
+import { renderKpiReport } from "../report/index.ts";
 import { locateRows, type TableRead } from "../io/table-read.ts";
 import { addDialectFlags, readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
 import { secondsUpToADay } from "./flags.ts";
@@ -34,6 +35,7 @@ interface KpiFlags extends DialectFlags {
   json?: boolean;
   out?: string;
   plan?: string;
+  html?: string;
 }
 
 /** Registers the command. */
@@ -65,6 +67,7 @@ export function registerKpi(program: Command, streams: Streams): void {
     .option("--tz <zone>", "IANA time zone of days, weeks and printed times (default UTC)")
     .option("--json", "print one JSON object: { by, rows }")
     .option("--out <csv>", "write the KPI CSV here (- for stdout)")
+    .option("--html <file>", "write a self-contained HTML page: charts and tables")
     .option(
       "--plan <dir>",
       "a plan folder (staffcast plan --out): forecast error, planned staffing, missed targets",
@@ -84,7 +87,8 @@ Examples:
   $ staffcast kpi --actuals actuals.csv --by day --tz Europe/Berlin
   $ staffcast kpi --actuals actuals.csv --by interval --out kpi.csv
   $ staffcast kpi --actuals actuals.csv --by week --tz America/Chicago --json
-  $ staffcast kpi --actuals actuals.csv --plan plan --tz Europe/Berlin --json`,
+  $ staffcast kpi --actuals actuals.csv --plan plan --tz Europe/Berlin --json
+  $ staffcast kpi --actuals actuals.csv --plan plan --by interval --html kpi.html --out kpi.csv`,
     )
     .action(async (flags: KpiFlags) => {
       await runKpi(flags, streams);
@@ -132,6 +136,14 @@ async function runKpi(flags: KpiFlags, streams: Streams): Promise<void> {
   }
   for (const w of [...result.warnings, ...(compared?.warnings ?? [])]) warn(streams.stderr, w);
   if (flags.out !== undefined) await writeTextAtomic(flags.out, formatKpiCsv(result), streams);
+  if (flags.html !== undefined) {
+    const page = renderKpiReport({
+      kpis: result,
+      ...(compared === undefined ? {} : { plan: compared }),
+      ...(plan === undefined ? {} : { targets: plan.targets }),
+    });
+    await writeTextAtomic(flags.html, page, streams);
+  }
   if (flags.json === true) {
     const json = {
       ...kpiJson(result),

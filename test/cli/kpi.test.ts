@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.ts";
+import { KPI_ACTUALS, KPI_TIMES, kpiPlanFolder } from "../support/kpi-fixture.ts";
 
 const HEADER =
   "start,queue,offered,handled,abandoned,answered_in_sl,sl_seconds,asa_s,aht_s,talk_s,acw_s,available_s";
@@ -185,39 +186,9 @@ describe("staffcast kpi", () => {
   });
 
   it("--plan: forecast error, planned staffing and missed targets from a plan folder", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "staffcast-kpi-plan-"));
-    const t = ["2025-01-20T08:00:00Z", "2025-01-20T08:30:00Z"];
-    writeFileSync(
-      join(dir, "forecast.csv"),
-      `start,queue,calls,calls_p10,calls_p90\n${t[0]},orders,10,8,12\n${t[1]},orders,20,16,24\n`,
-    );
-    writeFileSync(
-      join(dir, "requirements.csv"),
-      `start,queue,calls,aht_s,agents\n${t[0]},orders+after,10,240,3\n${t[1]},orders+after,20,240,5\n`,
-    );
-    writeFileSync(
-      join(dir, "schedule.json"),
-      JSON.stringify({
-        status: "optimal",
-        objective: 0,
-        gap: 0,
-        shifts: [],
-        coverage: [
-          { start: t[0], required: 3.3, scheduled: 4 },
-          { start: t[1], required: 5.5, scheduled: 5 },
-        ],
-      }),
-    );
-    writeFileSync(
-      join(dir, "plan.json"),
-      JSON.stringify({
-        queues: [{ queue: "orders", unit: "orders+after", targetServiceLevel: 0.8, slSeconds: 20 }],
-      }),
-    );
-    const actuals = file(
-      "a.csv",
-      `start,queue,offered,answered_in_sl,sl_seconds\n${t[0]},orders,12,10,20\n${t[1]},orders,16,12,20\n`,
-    );
+    const dir = kpiPlanFolder();
+    const t = KPI_TIMES;
+    const actuals = file("a.csv", KPI_ACTUALS);
     const r = await runCli(["kpi", "--actuals", actuals, "--plan", dir, "--json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
