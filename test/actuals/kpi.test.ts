@@ -3,6 +3,7 @@
  * means, intervals without calls, missing cells, local days and Monday weeks across a DST
  * change, and service-level thresholds as the source counted them.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   computeKpis,
@@ -222,6 +223,12 @@ describe("computeKpis", () => {
     expect(row?.serviceLevelDefinition).toBe(
       "answered_in_sl / offered (answered_in_sl as the source counted it)",
     );
+    // and the command's page says so, with this very example
+    const page = readFileSync("docs/commands/kpi.md", "utf8").replace(/\s+/g, " ");
+    expect(page).toContain(SERVICE_LEVEL_DEFINITION);
+    expect(page).toContain("Amazon Connect");
+    expect(page).toMatch(/answered \*\*or abandoned\*\*/);
+    expect(page).toContain("`serviceLevel` is 0.74, not 0.70");
   });
 
   it("the threshold: the file's, the option's when the file has none, 20 by default", () => {
