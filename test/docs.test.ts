@@ -63,6 +63,8 @@ describe("every documented format", () => {
       "readApprovedSpansCsv",
       "readRulesJson",
       "readPlanConfig",
+      "readActualsCsv",
+      "readKpiPlanFolder",
     ])
       expect(names).toContain(reader);
   });

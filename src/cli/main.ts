@@ -12,6 +12,7 @@ import { registerErlang } from "./erlang-command.ts";
 import { registerForecast } from "./forecast-command.ts";
 import { forPeople, style } from "./format.ts";
 import { registerImport } from "./import-command.ts";
+import { registerKpi } from "./kpi-command.ts";
 import { registerRequirements } from "./requirements-command.ts";
 import { registerPlan } from "./plan-command.ts";
 import { registerRoster } from "./roster-command.ts";
@@ -71,6 +72,7 @@ Examples:
   registerSimulate(program, streams);
   registerPlan(program, streams);
   registerImport(program, streams);
+  registerKpi(program, streams);
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const cmd of all(program).slice(1)) {
     cmd.exitOverride().showHelpAfterError("(run with --help for usage)");

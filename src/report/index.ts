@@ -4,3 +4,4 @@
  * @module
  */
 export { renderReport, type ReportInput } from "./html.ts";
+export { renderKpiReport, type KpiReportInput } from "./kpi-html.ts";

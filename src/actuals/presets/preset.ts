@@ -62,7 +62,7 @@ export interface ActualsPreset {
   row(cells: PresetCells): ActualsRow | undefined;
 }
 
-/** Options of {@link readWithPreset}. */
+/** Options of a preset reader (and of `parseActualsExport`). */
 export interface PresetReadOptions {
   /** IANA zone of local clock times (required by presets with `needsTimeZone`). */
   readonly timeZone?: string;
