@@ -27,6 +27,7 @@ const fraction = (what: string) =>
       `${what} is a fraction from 0.01 to below 1, e.g. 0.8 for 80 %`,
     )
     .lt(1, `${what} is a fraction from 0.01 to below 1, e.g. 0.8 for 80 %`);
+import { ACTUALS_FORMATS } from "../actuals/index.ts";
 /** A number in a closed range [min, max]. */
 const within = (range: { min: number; max: number }) => z.number().min(range.min).max(range.max);
 
@@ -77,12 +78,8 @@ export const queueTargetsSchema = z
  * format (see `CsvDialect`: delimiter, column mapping, local clock times in the plan's
  * `timeZone`, a date-fns time pattern, decimal comma).
  */
-export const csvInputSchema = z.strictObject({
+const csvInputFields = {
   path: z.string().min(1).describe("the file, relative to the configuration's folder"),
-  format: z
-    .enum(["staffcast"])
-    .optional()
-    .describe("the file's format: staffcast's own (the default), read through the fields below"),
   columns: z
     .record(z.string().min(1).max(200), z.string().min(1).max(200))
     .optional()
@@ -102,6 +99,28 @@ export const csvInputSchema = z.strictObject({
     .optional()
     .describe("the field delimiter (default: detected from the header)"),
   decimalComma: z.boolean().optional().describe("numbers are written with a decimal comma"),
+};
+
+export const csvInputSchema = z.strictObject({
+  ...csvInputFields,
+  format: z
+    .enum(["staffcast"])
+    .optional()
+    .describe("the file's format: staffcast's own (the default), read through the fields above"),
+});
+
+/**
+ * The history as it is written: also an ACD's interval export read by its preset (`format`
+ * `amazon-connect`, `genesys-cloud`, `avaya-cms`; see `parseActualsExport`).
+ */
+export const historyInputSchema = z.strictObject({
+  ...csvInputFields,
+  format: z
+    .enum(ACTUALS_FORMATS)
+    .optional()
+    .describe(
+      "staffcast's history or actuals CSV (the default, read through the fields above), or a vendor's interval export",
+    ),
 });
 
 /** A CSV input: a path, or a path with how the file is written. */
@@ -112,7 +131,9 @@ function csvInput(description: string) {
 /** The whole configuration. */
 export const planConfigSchema = z.strictObject({
   $schema: z.string().optional(),
-  history: csvInput("CSV start,queue,calls[,aht_s]"),
+  history: z
+    .union([z.string().min(1), historyInputSchema])
+    .describe("CSV start,queue,calls[,aht_s], or an ACD export"),
   ads: csvInput(
     "CSV air_time,channel[,queue][,grp][,duration_s]: as aired before start, as planned after",
   ).optional(),

@@ -55,6 +55,24 @@ describe("CSV inputs given as objects", () => {
     expect(forecast(exported)).toBe(forecast(plain));
   });
 
+  it("read a history given as a vendor's interval export (Amazon Connect)", async () => {
+    const header =
+      "Queue,StartInterval,EndInterval,Contacts queued,Contacts handled incoming,Contact abandoned,Contacts answered in 20 seconds,Average queue answer time,Average handle time,Service level 20 seconds";
+    const lines = fixtureHistory().map((h) => {
+      const start = new Date(h.startMs).toISOString().replace(".000Z", "Z");
+      const end = new Date(h.startMs + 1_800_000).toISOString().replace(".000Z", "Z");
+      return `${h.queue},${start},${end},${h.calls},${h.calls},0,${h.calls},5,${h.ahtSeconds},-`;
+    });
+    const plain = smallPlanFolder();
+    const exported = smallPlanFolder({
+      history: { path: "connect.csv", format: "amazon-connect" },
+    });
+    writeFileSync(join(exported, "connect.csv"), `${[header, ...lines].join("\n")}\n`);
+    const a = await readPlanInputs(await readPlanConfig(join(plain, "plan.json")));
+    const b = await readPlanInputs(await readPlanConfig(join(exported, "plan.json")));
+    expect(b.inputs.history).toEqual(a.inputs.history);
+  });
+
   it("are validated field by field", () => {
     expect(() =>
       parsePlanConfig({
@@ -72,5 +90,15 @@ describe("CSV inputs given as objects", () => {
         days: 1,
       }),
     ).toThrow(/locaTimes/);
+    // a vendor preset reads interval actuals: only the history can be one
+    expect(() =>
+      parsePlanConfig({
+        history: "h.csv",
+        ads: { path: "a.csv", format: "amazon-connect" },
+        shifts: "s.json",
+        start: "2025-01-20",
+        days: 1,
+      }),
+    ).toThrow(/ads/);
   });
 });

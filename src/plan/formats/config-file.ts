@@ -14,6 +14,7 @@ import type { DataIssue } from "../../io/errors.ts";
 import { parsePlanConfig, type PlanFileConfig } from "../config.ts";
 
 import type { CsvDialect } from "../../io/dialect.ts";
+import type { ActualsFormat } from "../../actuals/index.ts";
 /** The input files a configuration names, in this order. */
 export const PLAN_INPUT_FIELDS = [
   "history",
@@ -33,6 +34,8 @@ export interface PlanInputFile {
   readonly path: string;
   /** How the file is written, when the configuration says (CSV inputs given as objects). */
   readonly dialect?: CsvDialect;
+  /** The history's export format, when not staffcast's own (a vendor preset). */
+  readonly format?: Exclude<ActualsFormat, "staffcast">;
 }
 
 /** A configuration file read. */
@@ -75,7 +78,6 @@ export async function readPlanConfig(
     const value = config[field];
     if (value === undefined) return [];
     if (typeof value === "string") return [{ field, given: value, path: resolve(folder, value) }];
-    // format "staffcast" (the only one so far) is read through the dialect fields
     const dialect: CsvDialect = {
       ...(value.columns === undefined ? {} : { columns: value.columns }),
       ...(value.localTimes === undefined ? {} : { localTimes: value.localTimes }),
@@ -90,6 +92,9 @@ export async function readPlanConfig(
         given: value.path,
         path: resolve(folder, value.path),
         dialect,
+        ...(value.format === undefined || value.format === "staffcast"
+          ? {}
+          : { format: value.format }),
       },
     ];
   });

@@ -11,11 +11,12 @@ import {
   type AdRow,
   type HistoryInterval,
 } from "../../forecast/index.ts";
-import type { ReadOptions } from "../../io/read-input.ts";
+import { readInput, type ReadOptions } from "../../io/read-input.ts";
 import type { TableRead } from "../../io/table-read.ts";
 import { readAgentsCsv, readAvailabilityCsv, readShiftFile } from "../../schedule/index.ts";
 import type { PlanInputs } from "../types.ts";
-import type { PlanConfigRead } from "./config-file.ts";
+import type { PlanConfigRead, PlanInputFile } from "./config-file.ts";
+import { parseActualsExport } from "../../actuals/index.ts";
 
 /** The inputs of a plan, read. */
 export interface PlanInputsRead {
@@ -27,6 +28,31 @@ export interface PlanInputsRead {
   readonly shiftFile: unknown;
   /** Warnings of the readers (e.g. the shift file's old field names). */
   readonly warnings: readonly string[];
+}
+
+/**
+ * The history: staffcast's CSV, or an ACD export read by its preset (calls = offered, unknown
+ * where the export has no figure).
+ */
+async function readHistory(
+  input: PlanInputFile,
+  options: ReadOptions,
+): Promise<TableRead<HistoryInterval>> {
+  const dialect = input.dialect === undefined ? {} : { dialect: input.dialect };
+  if (input.format === undefined) return readHistoryCsv(input.path, { ...options, ...dialect });
+  const { text, file } = await readInput(input.path, options);
+  const read = parseActualsExport(text, file, {
+    format: input.format,
+    ...dialect,
+    ...(input.dialect?.timeZone === undefined ? {} : { timeZone: input.dialect.timeZone }),
+  });
+  const rows = read.rows.map((r): HistoryInterval => ({
+    queue: r.queue,
+    startMs: r.startMs,
+    calls: r.calls ?? Number.NaN,
+    ...(r.ahtSeconds === undefined || r.ahtSeconds < 1 ? {} : { ahtSeconds: r.ahtSeconds }),
+  }));
+  return { file: read.file, table: read.table, rows, warnings: read.warnings };
 }
 
 /**
@@ -51,7 +77,7 @@ export async function readPlanInputs(
     const dialect = input(field)?.dialect;
     return dialect === undefined ? options : { ...options, dialect };
   };
-  const history = await readHistoryCsv(path("history")!, csv("history"));
+  const history = await readHistory(input("history")!, options);
   const adsPath = path("ads");
   const ads = adsPath === undefined ? undefined : await readAdsCsv(adsPath, csv("ads"));
   const holidaysPath = path("holidays");
