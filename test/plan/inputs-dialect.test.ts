@@ -11,16 +11,22 @@ import { createZone, formatInstant } from "../../src/time/zone.ts";
 import { runCli } from "../support/cli.ts";
 import { fixtureHistory, smallPlanFolder } from "../support/plan-fixture.ts";
 
-const berlin = createZone("Europe/Berlin");
+const shanghai = createZone("Asia/Shanghai");
 const hms = (s: number): string =>
   `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 
-/** The fixture's history as an ACD export: ';', other headers, Berlin clock times, h:mm:ss. */
+/**
+ * The fixture's history as the new user's export of the issue: `;`, BOM, CRLF,
+ * `Interval;Queue;Offered;Handled;AHT;Abandoned`, Shanghai clock times, AHT as h:mm:ss.
+ */
 function exportText(): string {
-  const lines = ["\uFEFFInterval;Queue;Offered;AHT"];
+  const lines = ["\uFEFFInterval;Queue;Offered;Handled;AHT;Abandoned"];
   for (const h of fixtureHistory()) {
-    const local = formatInstant(h.startMs, berlin).slice(0, 16).replace("T", " ");
-    lines.push(`${local};${h.queue};${h.calls};${hms(h.ahtSeconds!)}`);
+    const local = formatInstant(h.startMs, shanghai).slice(0, 16).replace("T", " ");
+    const handled = Math.max(0, h.calls - 1);
+    lines.push(
+      `${local};${h.queue};${h.calls};${handled};${hms(h.ahtSeconds!)};${h.calls - handled}`,
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }
@@ -33,8 +39,8 @@ const EXPORT_INPUT = {
 
 describe("CSV inputs given as objects", () => {
   it("read the export to the rows of staffcast's own CSV", async () => {
-    const plain = smallPlanFolder({ timeZone: "Europe/Berlin" });
-    const exported = smallPlanFolder({ timeZone: "Europe/Berlin", history: EXPORT_INPUT });
+    const plain = smallPlanFolder({ timeZone: "Asia/Shanghai" });
+    const exported = smallPlanFolder({ timeZone: "Asia/Shanghai", history: EXPORT_INPUT });
     writeFileSync(join(exported, "export.csv"), exportText());
     const a = await readPlanInputs(await readPlanConfig(join(plain, "plan.json")));
     const b = await readPlanInputs(await readPlanConfig(join(exported, "plan.json")));
@@ -42,8 +48,8 @@ describe("CSV inputs given as objects", () => {
   });
 
   it("plan the same forecast end to end", async () => {
-    const plain = smallPlanFolder({ timeZone: "Europe/Berlin" });
-    const exported = smallPlanFolder({ timeZone: "Europe/Berlin", history: EXPORT_INPUT });
+    const plain = smallPlanFolder({ timeZone: "Asia/Shanghai" });
+    const exported = smallPlanFolder({ timeZone: "Asia/Shanghai", history: EXPORT_INPUT });
     writeFileSync(join(exported, "export.csv"), exportText());
     const runs = await Promise.all(
       [plain, exported].map((d) =>
