@@ -112,6 +112,8 @@ function checkThreshold(read: TableRead<ActualsRow>, slSeconds: number | undefin
 }
 
 async function runKpi(flags: KpiFlags, streams: Streams): Promise<void> {
+  if (flags.out === "-" && flags.json === true)
+    throw new UsageError("--out - and --json would both write to stdout");
   const zone = zoneFlag(flags.tz, streams.stderr);
   const read = await readActualsCsv(
     flags.actuals,

@@ -136,6 +136,10 @@ describe("staffcast kpi", () => {
     expect(sl.stderr).toContain(`--sl-seconds 30: ${path}:2:7: sl_seconds is 20`);
     expect((await runCli(["kpi", "--actuals", path, "--sl-seconds", "20"])).code).toBe(0);
     expect((await runCli(["kpi", "--actuals", path, "--tz", "CST"])).code).toBe(2);
+    const both = await runCli(["kpi", "--actuals", path, "--json", "--out", "-"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--out - and --json would both write to stdout");
+    expect(both.stdout).toBe("");
   });
 
   it("--sl-seconds names the threshold of a file without sl_seconds", async () => {
