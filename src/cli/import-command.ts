@@ -94,7 +94,7 @@ async function readAll<T>(
       out.push(await read(text, inputName(path)));
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
-      issues.push(...error.issues);
+      for (const issue of error.issues) issues.push(issue);
     }
   }
   if (issues.length > 0) throw new DataError(issues);

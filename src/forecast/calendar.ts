@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { weekdayOf } from "../time/zone.ts";
+import { dayNumber, weekdayOf } from "../time/zone.ts";
 
 /** Calendar features of a day: keys of effects the daily-total model estimates. */
 export type CalendarFeature = "FB1" | "FB2" | "FB3" | "LB1" | "LB2" | "AC";
@@ -72,10 +72,10 @@ export function operatingCalendar(
     const key = `${date.getUTCFullYear()}-${date.getUTCMonth()}`;
     let list = monthDays.get(key);
     if (list === undefined) {
-      const start = Math.floor(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / 86_400_000);
-      const end = Math.floor(
-        Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / 86_400_000,
-      );
+      const year = date.getUTCFullYear();
+      const month = date.getUTCMonth() + 1; // 1..12
+      const start = dayNumber(year, month, 1);
+      const end = month === 12 ? dayNumber(year + 1, 1, 1) : dayNumber(year, month + 1, 1);
       list = [];
       for (let d = start; d < end; d++) if (isOperating(d) && !isClosed(d)) list.push(d);
       if (monthDays.size > MONTH_CACHE_LIMIT) monthDays.clear();

@@ -17,23 +17,23 @@
 import type { ActualsPreset, PresetCells } from "./preset.ts";
 import { defined, ratio } from "./preset.ts";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-/** The local midnight of a ROW_DATE, written as if UTC; undefined (reported) when bad. */
+import { parseDay } from "../../time/zone.ts";
+/**
+ * The local midnight of a ROW_DATE (`2026-03-02` or `3/2/2026`), written as if UTC; undefined
+ * (reported) when it is not a calendar date of the years 1900 to 9999.
+ */
 function rowDate(cells: PresetCells): number | undefined {
   const t = cells.text("ROW_DATE");
-  const iso = ISO_DATE.exec(t);
   const us = US_DATE.exec(t);
-  const [y, m, d] =
-    iso !== null ? [iso[1], iso[2], iso[3]] : us !== null ? [us[3], us[1], us[2]] : [];
-  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  const date = new Date(ms);
-  if (y === undefined || date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(m) - 1) {
-    cells.bad("ROW_DATE", "expected a date such as 2026-03-02 or 3/2/2026");
+  const iso = us === null ? t : `${us[3]}-${us[1]!.padStart(2, "0")}-${us[2]!.padStart(2, "0")}`;
+  const day = parseDay(iso);
+  if (typeof day === "string") {
+    cells.bad("ROW_DATE", `expected a date such as 2026-03-02 or 3/2/2026 (${day})`);
     return undefined;
   }
-  return ms;
+  return day * 86_400_000;
 }
 
 /** Minutes after midnight of a STARTTIME such as 1030; undefined (reported) when bad. */

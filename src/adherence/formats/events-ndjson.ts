@@ -81,8 +81,9 @@ export function parseStateEventLine(text: string, line: number, file = "<input>"
  *
  * @param stream - a Readable (or any async iterable of UTF-8 chunks or strings)
  * @example
+ * const warnings: string[] = [];
  * for await (const read of readStateEventLines(process.stdin, { file: "<stdin>" })) {
- *   if (read.issue !== undefined) console.warn(read.issue.message);
+ *   if (read.issue !== undefined) warnings.push(read.issue.message);
  *   else monitor.ingest(read.event);
  * }
  */
