@@ -75,3 +75,18 @@ export {
 } from "./simulate.ts";
 export * from "./formats/index.ts";
 export { pooledWorkload, staffPool, type PoolQueueLoad } from "./pool.ts";
+export {
+  agentGroupSchema,
+  groupQueues,
+  parseRouting,
+  poolsRouting,
+  queueOrder,
+  readRoutingFile,
+  routedQueueSchema,
+  routingJsonSchema,
+  routingProblems,
+  ROUTING_LIMITS,
+  type AgentGroup,
+  type RoutedQueue,
+  type RoutingModel,
+} from "./routing/model.ts";
