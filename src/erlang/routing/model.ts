@@ -210,8 +210,8 @@ function stripGroupFields(
   const out = Object.create(null) as Record<string, RoutedQueue>;
   for (const [name, q] of Object.entries(queues)) {
     const rest: Record<string, unknown> = { ...q };
-    delete rest.shrinkage;
-    delete rest.minAgents;
+    delete rest["shrinkage"];
+    delete rest["minAgents"];
     out[name] = rest as RoutedQueue;
   }
   return out;
