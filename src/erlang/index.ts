@@ -90,3 +90,13 @@ export {
   type RoutedQueue,
   type RoutingModel,
 } from "./routing/model.ts";
+export { simulateRouting } from "./routing/simulate-routing.ts";
+export type {
+  GroupAgents,
+  GroupInterval,
+  RoutedQueueInterval,
+  RoutedQueueTotal,
+  RoutedStream,
+  RoutingSimulationOptions,
+  RoutingSimulationResult,
+} from "./routing/simulation-types.ts";
