@@ -8,36 +8,27 @@ import { Option } from "commander";
 import {
   correctStaffing,
   formatSimulationJson,
-  readIntervalAgentsCsv,
   simulateQueues,
   type SimulationResult,
   type StaffingCorrection,
 } from "../erlang/index.ts";
-import {
-  fitAdResponses,
-  readAdsCsv,
-  readForecastCsv,
-  readHistoryCsv,
-  type AdResponse,
-} from "../forecast/index.ts";
+import { readAdsCsv, readForecastCsv, type AdResponse } from "../forecast/index.ts";
 import { DataError, UsageError } from "../io/errors.ts";
-import { inputName, type Streams } from "../io/files.ts";
-import { locateRows } from "../io/table-read.ts";
+import type { Streams } from "../io/files.ts";
 import { minOf } from "../math/extent.ts";
 import { STAFFING_LIMITS } from "../erlang/limits.ts";
-import { planSimulation, type SimulationStaffing } from "../plan/simulation.ts";
-import { folderPlanShrinkage } from "../plan/formats/index.ts";
-import { readScheduleJson } from "../schedule/index.ts";
-import type { Zone } from "../time/zone.ts";
+import { planSimulation } from "../plan/simulation.ts";
 import { atLeastOne, count, inside, serviceLevelFraction, shrinkageFraction } from "./flags.ts";
 import { warn } from "./format.ts";
 import { writeSimulationReport } from "./simulate-report.ts";
+import { checkRoutingFlags, runRoutedSimulate } from "./simulate-routing.ts";
 import { zoneFlag } from "./time-flags.ts";
-import { addDialectFlags, readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
-import type { ReadOptions } from "../io/read-input.ts";
+import { addDialectFlags, type DialectFlags } from "./dialect-flags.ts";
+import { fitResponses, readAs, readStaffing, SIMULATE_INPUTS } from "./simulate-inputs.ts";
 
 /** The flags of `simulate`. */
 export interface SimulateFlags extends DialectFlags {
+  routing?: string;
   requirements?: string;
   schedule?: string;
   forecast: string;
@@ -69,7 +60,8 @@ export function registerSimulate(program: Command, streams: Streams): void {
         "breaks included), the system empty at the start of each day. Service level, ASA, " +
         "abandonment and occupancy per interval and in total, with 95 % intervals across runs.",
     )
-    .option("--requirements <csv>", "agents per queue and interval: start,queue,agents")
+    .option("--routing <json>", "queues, priorities and skill groups: agents per group")
+    .option("--requirements <csv>", "agents per interval: start,queue,agents (start,group,agents)")
     .option("--schedule <json>", "a schedule from staffcast schedule --out (coverage)")
     .requiredOption("--forecast <csv>", "calls: start,queue,calls[,aht_s]")
     .option(
@@ -117,75 +109,27 @@ export function registerSimulate(program: Command, streams: Streams): void {
     .addHelpText(
       "after",
       `
-JSON: { total: { serviceLevel, serviceLevelCi, asaSeconds, abandonRate, abandonRateCi, occupancy },
+JSON: { total: { serviceLevel, serviceLevelCi, asaSeconds, abandonRate, abandonRateCi, occupancy
+[, queues: { <name>: { calls, serviceLevel, serviceLevelCi, asaSeconds, abandonRate, abandonRateCi,
+rejected } }, groups: { <name>: { occupancy } }] },
 pools: [{ name, queues, shrinkage?, shrinkageFrom? }],
 intervals: [{ start, queue, calls, agents, serviceLevel, asaSeconds, abandonRate, occupancy }] }
-(...Ci: [low, high], 95 % across runs); with --target-sl also
+(...Ci: [low, high], 95 % across runs); with --routing, instead of pools and intervals:
+intervals: [{ start, queue, calls, serviceLevel, asaSeconds, abandonRate }],
+groupIntervals: [{ start, group, agents, occupancy }]; with --target-sl also
 correction: { met, rounds, total, intervals: [{ start, pool, extraAgents }] }.
 
 Examples:
   $ staffcast simulate --requirements requirements.csv --forecast forecast.csv --patience 120
   $ staffcast simulate --schedule schedule.json --forecast forecast.csv --ads ads.csv --history history.csv --json
-  $ staffcast simulate --requirements requirements.csv --forecast forecast.csv --ads ads.csv --target-sl 0.8`,
+  $ staffcast simulate --requirements requirements.csv --forecast forecast.csv --ads ads.csv --target-sl 0.8
+  $ staffcast simulate --routing routing.json --requirements groups.csv --forecast forecast.csv --json`,
     )
-    .action(async (flags: SimulateFlags) => {
+    .action(async (flags: SimulateFlags, cmd: Command) => {
+      if (flags.routing !== undefined)
+        checkRoutingFlags((name) => cmd.getOptionValueSource(name) === "cli");
       await runSimulate(flags, streams);
     });
-}
-
-const SIMULATE_INPUTS = ["forecast", "requirements", "ads", "history"];
-const readAs = (flags: SimulateFlags, input: string, streams: Streams): ReadOptions =>
-  readOptionsFor(flags, input, SIMULATE_INPUTS, flags.tz ?? "UTC", streams.stdin);
-
-/** The agents to simulate: a requirements CSV's per queue, or a schedule's coverage. */
-async function readStaffing(flags: SimulateFlags, streams: Streams): Promise<SimulationStaffing> {
-  if (flags.requirements !== undefined) {
-    if (flags.shrinkage !== undefined)
-      throw new UsageError(
-        "--shrinkage applies to --schedule: the agents of --requirements are productive already",
-      );
-    const read = await readIntervalAgentsCsv(
-      flags.requirements,
-      readAs(flags, "requirements", streams),
-    );
-    return { kind: "perQueue", file: read.file, rows: read.rows };
-  }
-  const path = flags.schedule!;
-  const schedule = await readScheduleJson(path, { stdin: streams.stdin, needs: ["coverage"] });
-  const fromPlan = flags.shrinkage === undefined ? folderPlanShrinkage(path) : undefined;
-  return {
-    kind: "schedule",
-    file: inputName(path),
-    coverage: schedule.coverage,
-    shrinkage: flags.shrinkage ?? fromPlan ?? 0,
-    shrinkageFrom:
-      flags.shrinkage !== undefined
-        ? "--shrinkage"
-        : fromPlan !== undefined
-          ? "the plan's configuration (its largest queue shrinkage)"
-          : "default (none)",
-  };
-}
-
-/** Each queue's ad response fitted on --history, from the forecast's first local day. */
-async function fitResponses(
-  flags: SimulateFlags,
-  streams: Streams,
-  ads: Awaited<ReturnType<typeof readAdsCsv>>,
-  firstMs: number,
-  zone: Zone,
-): Promise<Map<string, AdResponse>> {
-  const history = await readHistoryCsv(flags.history!, readAs(flags, "history", streams));
-  try {
-    return fitAdResponses(history.rows, {
-      start: zone.dayStart(zone.dayOf(firstMs)),
-      timeZone: zone.name,
-      ads: ads.rows,
-    });
-  } catch (error) {
-    if (error instanceof DataError) throw locateRows(error, history);
-    throw error;
-  }
 }
 
 async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void> {
@@ -194,7 +138,8 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
   }
   const zone = zoneFlag(flags.tz, streams.stderr);
   const forecast = await readForecastCsv(flags.forecast, readAs(flags, "forecast", streams));
-  if (flags.aht === undefined && forecast.rows.some((r) => r.ahtSeconds === undefined)) {
+  const noAht = flags.routing === undefined && flags.aht === undefined;
+  if (noAht && forecast.rows.some((r) => r.ahtSeconds === undefined)) {
     throw new UsageError(`${forecast.file} has no aht_s column: give --aht`);
   }
   const ads =
@@ -210,6 +155,12 @@ async function runSimulate(flags: SimulateFlags, streams: Streams): Promise<void
       streams.stderr,
       "no --history to fit the ad response: arrivals after spots follow a default response (gamma, mode 4 minutes) sized by the forecast's own bumps",
     );
+  }
+  if (flags.routing !== undefined) {
+    const requirementsRead = readAs(flags, "requirements", streams);
+    const extra = { ...(ads && { ads: ads.rows }), ...(responses && { responses }) };
+    await runRoutedSimulate(flags, streams, { forecast, zone, requirementsRead, ...extra });
+    return;
   }
   const { options, pools } = planSimulation({
     forecast,

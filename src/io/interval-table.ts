@@ -44,6 +44,8 @@ export interface IntervalRowsOptions {
    * figures; by default it is an error (a forecast to staff must have its calls).
    */
   readonly missingCalls?: boolean;
+  /** Column of the row's key, read into `queue` (default `queue`; `group` for agent groups). */
+  readonly keyColumn?: string;
 }
 
 /** Whether a cell says "no data". */
@@ -99,7 +101,8 @@ export function readIntervalColumns(
   const index = (name: string): number => table.header.indexOf(name);
   const iStart = index("start");
   const iCalls = index(callsColumn);
-  const iQueue = index("queue");
+  const keyColumn = options.keyColumn ?? "queue";
+  const iQueue = index(keyColumn);
   const iAht = index("aht_s");
   const iShrink = index("shrinkage");
   const issues = new IssueList();
@@ -134,7 +137,7 @@ export function readIntervalColumns(
       let interned = queueNames.get(name);
       if (interned === undefined) {
         const problem = identifierProblem(name);
-        if (problem !== undefined) bad(r, iQueue, "queue", problem);
+        if (problem !== undefined) bad(r, iQueue, keyColumn, problem);
         queueNames.set(name, (interned = name));
       }
       out.queue[r] = interned;

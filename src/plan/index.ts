@@ -40,3 +40,8 @@ export {
   type SimulationInputs,
   type SimulationStaffing,
 } from "./simulation.ts";
+export {
+  planRoutedSimulation,
+  type RoutedSimulationInputs,
+  type RoutedStaffing,
+} from "./routed-simulation.ts";

@@ -84,7 +84,7 @@ export interface PlannedSimulation {
 }
 
 /** Rows grouped by queue, the queues in order of first appearance. */
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
     const k = key(r);
@@ -119,18 +119,28 @@ function forecastStepMs(byQueue: Map<string, SimulatedCalls[]>, file: string): n
   return stepMs;
 }
 
+/** The forecast's arrivals as the simulation takes them. */
+export interface ForecastArrivals {
+  /** Queues in order of first appearance. */
+  readonly queues: readonly string[];
+  readonly stepMs: number;
+  /** Start of the first interval and end of the last, epoch ms. */
+  readonly first: number;
+  readonly last: number;
+  /** A queue's calls: rate (per minute steps) and handle time, without patience. */
+  readonly streamOf: (queue: string) => CallStream;
+  /** Local midnights from the first day to the last. */
+  readonly dayStartsMs: readonly number[];
+}
+
 /**
- * Composes the simulation of a forecast against its staffing.
- *
- * @throws DataError (naming the file) for a forecast without rows, duplicate or off-grid starts,
- *   queues of different intervals, more than {@link MAX_SIMULATED_DAYS} days, or a queue of the
- *   forecast without agents; RangeError when a row has no AHT and `ahtSeconds` is not given
- * @example
- * const { options, pools } = planSimulation({ forecast, staffing, zone: createZone("UTC") });
- * simulateQueues(options);
+ * The forecast's arrivals: flat within intervals, or shaped by the ads; checked for one interval
+ * length, at most {@link MAX_SIMULATED_DAYS} days and a handle time everywhere.
  */
-export function planSimulation(inputs: SimulationInputs): PlannedSimulation {
-  const { forecast, zone, staffing } = inputs;
+export function forecastArrivals(
+  inputs: Pick<SimulationInputs, "forecast" | "ahtSeconds" | "ads" | "responses" | "zone">,
+): ForecastArrivals {
+  const { forecast, zone } = inputs;
   const rows = forecast.rows;
   if (rows.length === 0) throw new DataError([{ file: forecast.file, message: "no rows" }]);
   const byQueue = groupBy(rows, (r) => r.queue);
@@ -148,7 +158,6 @@ export function planSimulation(inputs: SimulationInputs): PlannedSimulation {
       },
     ]);
   }
-
   // arrival rates per minute: flat within intervals, or shaped by the ads
   const profiles = arrivalProfile(
     rows,
@@ -167,9 +176,31 @@ export function planSimulation(inputs: SimulationInputs): PlannedSimulation {
         list.map((r) => r.ahtSeconds ?? inputs.ahtSeconds!),
         stepMs,
       ),
-      ...(inputs.patienceSeconds === undefined ? {} : { patienceSeconds: inputs.patienceSeconds }),
     };
   };
+  const dayStartsMs: number[] = [];
+  for (let d = zone.dayOf(first); d <= zone.dayOf(last - 1); d++)
+    dayStartsMs.push(zone.dayStart(d));
+  return { queues, stepMs, first, last, streamOf, dayStartsMs };
+}
+
+/**
+ * Composes the simulation of a forecast against its staffing.
+ *
+ * @throws DataError (naming the file) for a forecast without rows, duplicate or off-grid starts,
+ *   queues of different intervals, more than {@link MAX_SIMULATED_DAYS} days, or a queue of the
+ *   forecast without agents; RangeError when a row has no AHT and `ahtSeconds` is not given
+ * @example
+ * const { options, pools } = planSimulation({ forecast, staffing, zone: createZone("UTC") });
+ * simulateQueues(options);
+ */
+export function planSimulation(inputs: SimulationInputs): PlannedSimulation {
+  const { staffing } = inputs;
+  const { queues, stepMs, first, last, streamOf, dayStartsMs } = forecastArrivals(inputs);
+  const withPatience = (stream: CallStream): CallStream =>
+    inputs.patienceSeconds === undefined
+      ? stream
+      : { ...stream, patienceSeconds: inputs.patienceSeconds };
 
   let pools: AgentPool[];
   let notes: SimulationPoolNote[];
@@ -184,7 +215,7 @@ export function planSimulation(inputs: SimulationInputs): PlannedSimulation {
     pools = queues.map((q) => {
       const starts = agentsBy.get(q)!.map((r) => r.startMs);
       return {
-        streams: [streamOf(q)],
+        streams: [withPatience(streamOf(q))],
         agents: stepSeries(
           starts,
           agentsBy.get(q)!.map((r) => r.agents),
@@ -201,7 +232,7 @@ export function planSimulation(inputs: SimulationInputs): PlannedSimulation {
     );
     pools = [
       {
-        streams: queues.map(streamOf),
+        streams: queues.map((q) => withPatience(streamOf(q))),
         agents: stepSeries(starts, values, gridSpacingMs(starts, staffing.file)),
       },
     ];
@@ -215,9 +246,6 @@ export function planSimulation(inputs: SimulationInputs): PlannedSimulation {
     ];
   }
 
-  const dayStartsMs: number[] = [];
-  for (let d = zone.dayOf(first); d <= zone.dayOf(last - 1); d++)
-    dayStartsMs.push(zone.dayStart(d));
   return {
     options: {
       pools,

@@ -23,3 +23,10 @@ export {
 } from "./agents-csv.ts";
 export { formatSimulationJson, type SimulationPoolNote } from "./simulation-json.ts";
 export { formatStaffingJson } from "./staffing-json.ts";
+export {
+  parseGroupAgentsCsv,
+  readGroupAgentsCsv,
+  type GroupAgentsOptions,
+  type GroupIntervalAgents,
+} from "./group-agents-csv.ts";
+export { formatRoutedSimulationJson } from "./routed-simulation-json.ts";

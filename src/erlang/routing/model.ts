@@ -169,8 +169,7 @@ export function routingJsonSchema(): Record<string, unknown> {
   return { ...z.toJSONSchema(documented, { io: "input" }), title: "staffcast routing model" };
 }
 
-const UNKNOWN_HINT =
-  "unknown field (see docs/formats.md, or staffcast simulate --print-routing-schema)";
+const UNKNOWN_HINT = "unknown field (see docs/formats.md, or schema/routing.schema.json)";
 
 /**
  * Validates a routing model (parsed JSON). The queues and groups fields of the plan
@@ -191,8 +190,11 @@ export function parseRouting(raw: unknown, file?: string): RoutingModel {
   const parsed = routingSchema.safeParse(raw);
   if (!parsed.success) issues.push(...zodIssues(parsed.error, UNKNOWN_HINT));
   const object = parsed.success ? parsed.data : undefined;
-  const queues = parseRecord(object?.queues, "queues", routedQueueSchema, issues, UNKNOWN_HINT);
-  const groups = parseRecord(object?.groups, "groups", agentGroupSchema, issues, UNKNOWN_HINT);
+  // the records from the raw JSON: zod's record would drop a queue named __proto__
+  const rawObject =
+    object === undefined ? undefined : (raw as { queues?: unknown; groups?: unknown });
+  const queues = parseRecord(rawObject?.queues, "queues", routedQueueSchema, issues, UNKNOWN_HINT);
+  const groups = parseRecord(rawObject?.groups, "groups", agentGroupSchema, issues, UNKNOWN_HINT);
   const model: RoutingModel = {
     ...(object?.intervalMinutes === undefined ? {} : { intervalMinutes: object.intervalMinutes }),
     queues: stripGroupFields(queues),
