@@ -90,3 +90,32 @@ export {
   type RoutedQueue,
   type RoutingModel,
 } from "./routing/model.ts";
+export {
+  priorityQueueMetrics,
+  topClassWaitTail,
+  type PriorityClassMetrics,
+  type PriorityQueueMetrics,
+} from "./routing/priority.ts";
+export {
+  solvePriorityCtmc,
+  type CtmcClass,
+  type CtmcClassMetrics,
+  type CtmcResult,
+  type PriorityCtmcInput,
+} from "./routing/ctmc.ts";
+export { solveVipOverflowCtmc, type VipOverflowCtmcInput } from "./routing/ctmc-vip.ts";
+export {
+  erlangBContinuous,
+  ermBlocking,
+  haywardBlocking,
+  overflowMoments,
+  rappEquivalent,
+  type EquivalentRandom,
+  type OverflowMoments,
+} from "./routing/overflow.ts";
+export {
+  evaluateRouting,
+  type RoutedQueueEvaluation,
+  type RoutingEvaluation,
+  type RoutingLoad,
+} from "./routing/approximate.ts";
