@@ -100,3 +100,32 @@ export type {
   RoutingSimulationOptions,
   RoutingSimulationResult,
 } from "./routing/simulation-types.ts";
+export {
+  priorityQueueMetrics,
+  topClassWaitTail,
+  type PriorityClassMetrics,
+  type PriorityQueueMetrics,
+} from "./routing/priority.ts";
+export {
+  solvePriorityCtmc,
+  type CtmcClass,
+  type CtmcClassMetrics,
+  type CtmcResult,
+  type PriorityCtmcInput,
+} from "./routing/ctmc.ts";
+export { solveVipOverflowCtmc, type VipOverflowCtmcInput } from "./routing/ctmc-vip.ts";
+export {
+  erlangBContinuous,
+  ermBlocking,
+  haywardBlocking,
+  overflowMoments,
+  rappEquivalent,
+  type EquivalentRandom,
+  type OverflowMoments,
+} from "./routing/overflow.ts";
+export {
+  evaluateRouting,
+  type RoutedQueueEvaluation,
+  type RoutingEvaluation,
+  type RoutingLoad,
+} from "./routing/approximate.ts";
