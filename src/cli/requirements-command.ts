@@ -16,8 +16,11 @@ import { atLeastOne, duration, inside } from "./flags.ts";
 import { addDialectFlags, readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
 import { zoneFlag } from "./time-flags.ts";
 import { addStaffingOptions, policyFromFlags, type StaffingFlags } from "./staffing-options.ts";
+import { checkRoutedRequirementFlags, runRoutedRequirements } from "./requirements-routing.ts";
 
 interface RequirementsFlags extends StaffingFlags, DialectFlags {
+  routing?: string;
+  queueOut?: string;
   tz?: string;
   forecast: string;
   interval?: number;
@@ -40,6 +43,8 @@ export function registerRequirements(program: Command, streams: Streams): void {
         "leave breaks out of --shrinkage.",
     )
     .requiredOption("--forecast <csv>", "forecast CSV, or - for stdin")
+    .option("--routing <json>", "queues, priorities and skill groups: agents per group")
+    .option("--queue-out <csv>", "with --routing: each queue's service at the staffing found")
     .option(
       "--interval <dur>",
       "interval length (default: spacing of the start times per queue)",
@@ -70,9 +75,16 @@ export function registerRequirements(program: Command, streams: Streams): void {
 Examples:
   $ staffcast requirements --forecast forecast.csv --aht 240 --sl 0.8 --sl-seconds 20 --shrinkage 0.3 --out req.csv
   $ staffcast requirements --forecast forecast.csv --calls-column calls_p90 --patience 90 --max-abandon 0.05
-  $ cat forecast.csv | staffcast requirements --forecast - --aht 180 > req.csv`,
+  $ cat forecast.csv | staffcast requirements --forecast - --aht 180 > req.csv
+  $ staffcast requirements --routing routing.json --forecast forecast.csv --out groups.csv --queue-out queues.csv
+
+With --routing: start,group,agents,scheduled_agents per interval and group, and with
+--queue-out start,queue,calls,rejected,service_level,asa_s,abandon_rate,method.`,
     )
-    .action(async (flags: RequirementsFlags) => {
+    .action(async (flags: RequirementsFlags, command: Command) => {
+      if (flags.routing !== undefined)
+        checkRoutedRequirementFlags((name) => command.getOptionValueSource(name) === "cli");
+      else if (flags.queueOut !== undefined) throw new UsageError("--queue-out needs --routing");
       await runRequirements(flags, streams);
     });
 }
@@ -96,6 +108,10 @@ async function runRequirements(flags: RequirementsFlags, streams: Streams): Prom
       ...readOptionsFor(flags, "forecast", ["forecast"], zoneFlag(flags.tz).name),
     },
   );
+  if (flags.routing !== undefined) {
+    await runRoutedRequirements(flags, read, zoneFlag(flags.tz), streams);
+    return;
+  }
   let results: RequirementTable;
   try {
     results = await computeRequirementTableParallel(

@@ -129,3 +129,24 @@ export {
   type RoutingEvaluation,
   type RoutingLoad,
 } from "./routing/approximate.ts";
+export {
+  homeGroup,
+  staffRoutedInterval,
+  type FigureMethod,
+  type RoutedIntervalOptions,
+  type RoutedIntervalStaffing,
+} from "./routing/staff-interval.ts";
+export {
+  staffRouting,
+  type GroupRequirement,
+  type QueueOutcome,
+  type RoutedForecastRow,
+  type RoutingStaffingOptions,
+  type RoutingStaffingResult,
+} from "./routing/staff-routing.ts";
+export {
+  simulateSteady,
+  CHECK_WINDOW,
+  type SteadyFigures,
+  type SteadyLoads,
+} from "./routing/interval-sim.ts";

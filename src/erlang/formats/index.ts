@@ -30,3 +30,9 @@ export {
   type GroupIntervalAgents,
 } from "./group-agents-csv.ts";
 export { formatRoutedSimulationJson } from "./routed-simulation-json.ts";
+export {
+  formatGroupRequirementsCsv,
+  formatQueueOutcomesCsv,
+  GROUP_REQUIREMENT_COLUMNS,
+  QUEUE_OUTCOME_COLUMNS,
+} from "./routed-requirements-csv.ts";
