@@ -58,11 +58,12 @@ export function compileRouting(options: RoutingSimulationOptions): CompiledRouti
   );
   const immediate = queueNames.map(() => [] as { g: number; rank: number }[]);
   const delayed = queueNames.map(() => [] as { g: number; afterMs: number }[]);
-  serves.forEach((list, g) => { list.forEach(({ q, afterMs }, rank) => {
+  serves.forEach((list, g) => {
+    list.forEach(({ q, afterMs }, rank) => {
       if (afterMs === 0) immediate[q]!.push({ g, rank });
       else delayed[q]!.push({ g, afterMs });
-    }); },
-  );
+    });
+  });
   return {
     queues: queueNames.length,
     groups: groupNames.length,
