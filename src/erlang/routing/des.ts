@@ -119,6 +119,11 @@ function generateCalls(
       }
     }
   }
+  return packCalls(raw);
+}
+
+/** Calls sorted by arrival (then queue), in parallel arrays. */
+function packCalls(raw: { t: number; q: number; handle: number; patience: number }[]): Calls {
   raw.sort((x, y) => x.t - y.t || x.q - y.q);
   const n = raw.length;
   const calls: Calls = {
@@ -177,6 +182,9 @@ export interface CallOutcome {
   readonly endOfWaitMs: number;
 }
 
+/** A call offered to the centre (not refused before queueing), as drawn for a day. */
+export type OfferedCall = Pick<CallOutcome, "queue" | "arrivalMs" | "handleMs" | "patienceMs">;
+
 /**
  * Simulates [from, to) starting empty, adding to `tally` (calls counted by arrival interval).
  * `trace`, when given, hears the outcome of every offered call.
@@ -189,10 +197,45 @@ export function simulateRoutedDay(
   tally: RunTally,
   trace?: (call: CallOutcome) => void,
 ): void {
+  routeCalls(c, from, to, generateCalls(c, from, to, rnd, tally), tally, trace);
+}
+
+/**
+ * {@link simulateRoutedDay} on given calls instead of drawn ones (for tests that hold the
+ * engine to a reference implementation on the same calls).
+ *
+ * @throws RangeError for a call of an unknown queue or arriving outside [from, to)
+ */
+export function simulateGivenCalls(
+  c: CompiledRouting,
+  from: number,
+  to: number,
+  offered: readonly OfferedCall[],
+  tally: RunTally,
+  trace?: (call: CallOutcome) => void,
+): void {
+  const raw = offered.map((o) => {
+    if (!(Number.isInteger(o.queue) && o.queue >= 0 && o.queue < c.queues))
+      throw new RangeError(`queue ${o.queue}: expected 0 to ${c.queues - 1}`);
+    if (!(o.arrivalMs >= from && o.arrivalMs < to))
+      throw new RangeError(`arrival ${o.arrivalMs}: expected within [${from}, ${to})`);
+    return { t: o.arrivalMs, q: o.queue, handle: o.handleMs, patience: o.patienceMs };
+  });
+  routeCalls(c, from, to, packCalls(raw), tally, trace);
+}
+
+/** Routes the calls of [from, to) (see {@link simulateRoutedDay}). */
+function routeCalls(
+  c: CompiledRouting,
+  from: number,
+  to: number,
+  calls: Calls,
+  tally: RunTally,
+  trace?: (call: CallOutcome) => void,
+): void {
   const { report } = c;
   const Q = c.queues;
   const G = c.groups;
-  const calls = generateCalls(c, from, to, rnd, tally);
   const waiting = new Uint8Array(calls.n); // 1 while the call waits
   // per queue FIFO of waiting call indices
   const fifo: number[][] = Array.from({ length: Q }, () => []);
