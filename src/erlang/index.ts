@@ -150,3 +150,4 @@ export {
   type SteadyFigures,
   type SteadyLoads,
 } from "./routing/interval-sim.ts";
+export { queueTargets, type QueueFigures } from "./routing/targets.ts";

@@ -56,10 +56,9 @@ describe("requirements --routing", () => {
     expect(rows.map((x) => x.group).slice(0, 2)).toEqual(["vipdesk", "sales"]);
     // scheduled = ceil(agents / (1 - shrinkage)), read back by its column
     const scheduled = parseGroupAgentsCsv(text, "g.csv", { column: "scheduled_agents" }).rows;
-    rows.forEach((x, i) =>
-      expect(scheduled[i]!.agents).toBe(
+    rows.forEach((x, i) => { expect(scheduled[i]!.agents).toBe(
         x.group === "vipdesk" ? Math.ceil(x.agents / 0.8 - 1e-9) : x.agents,
-      ),
+      ); },
     );
     const q = readFileSync(queues, "utf8").trim().split("\n");
     expect(q[0]).toBe("start,queue,calls,rejected,service_level,asa_s,abandon_rate,method");

@@ -25,9 +25,9 @@
  */
 import { z } from "zod";
 import { DataError, type DataIssue } from "../../io/errors.ts";
-import { inputName, type Streams } from "../../io/files.ts";
 import { identifierProblem } from "../../io/identifiers.ts";
-import { readJson } from "../../io/json.ts";
+import { parseJsonText } from "../../io/json.ts";
+import { readInput } from "../../io/read-input.ts";
 import { parseRecord } from "../../io/records.ts";
 import { zodIssues } from "../../io/zod-issues.ts";
 import { STAFFING_LIMITS } from "../limits.ts";
@@ -172,8 +172,7 @@ export function routingJsonSchema(): Record<string, unknown> {
 const UNKNOWN_HINT = "unknown field (see docs/formats.md, or schema/routing.schema.json)";
 
 /**
- * Validates a routing model (parsed JSON). The queues and groups fields of the plan
- * configuration go through {@link checkRouting} the same way.
+ * Validates a routing model (parsed JSON).
  *
  * @param file - named in every problem
  * @throws DataError naming every bad field by its path (`groups.sales.serves[1].queue`)
@@ -312,7 +311,8 @@ export function poolsRouting(
  */
 export async function readRoutingFile(
   path: string,
-  streams?: Pick<Streams, "stdin">,
+  options: { readonly stdin?: NodeJS.ReadableStream } = {},
 ): Promise<RoutingModel> {
-  return parseRouting(await readJson(path, streams), inputName(path));
+  const { text, file } = await readInput(path, options);
+  return parseRouting(parseJsonText(text, file), file);
 }
