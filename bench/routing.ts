@@ -6,10 +6,14 @@
  * 1. `staffcast requirements --routing` for the week (goal: under 30 s on 2 cores);
  * 2. `staffcast simulate --routing` of that staffing, 20 runs (goal: a few seconds);
  * 3. the staffing's agent-hours next to its two bounds: one all-skills pool (lower) and each
- *    queue staffed alone (upper), and each queue's simulated service with fresh seeds.
+ *    queue staffed alone (upper);
+ * 4. three designs on the same forecast (docs/multiskill.md): a dedicated VIP group, one pool
+ *    with VIP priority, and the example's mix; agent-hours and each queue's simulated service
+ *    (fresh seed, arrivals shaped by the ads).
  *
  * Run: `npm run bench:routing`.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -93,6 +97,62 @@ try {
   );
   const csv = parseGroupAgentsCsv(readFileSync(groups, "utf8")).rows;
   say(`rows written: ${csv.length} (intervals x groups)`);
+
+  say(
+    "\ndesign                agent-hours  vip SL (95 % CI)        orders SL (95 % CI)     aftersales SL (95 % CI)",
+  );
+  for (const [name, file] of [
+    ["dedicated VIP group", `${ex}/designs/dedicated-vip.json`],
+    ["VIP-priority pool", `${ex}/designs/vip-priority-pool.json`],
+    ["example (mixed)", `${ex}/routing.json`],
+  ] as const) {
+    const out = join(dir, "design.csv");
+    timeCli(["requirements", "--routing", file, "--forecast", forecast, "--out", out], 1);
+    const hours = parseGroupAgentsCsv(readFileSync(out, "utf8")).rows.reduce(
+      (a, x) => a + x.agents / 4,
+      0,
+    );
+    const sim = spawnSync(
+      process.execPath,
+      [
+        "dist/cli.js",
+        "simulate",
+        "--routing",
+        file,
+        "--requirements",
+        out,
+        "--forecast",
+        forecast,
+        "--ads",
+        `${ex}/ads.csv`,
+        "--history",
+        `${ex}/history.csv`,
+        "--runs",
+        "20",
+        "--seed",
+        "4242",
+        "--json",
+      ],
+      { encoding: "utf8" },
+    );
+    const total = (
+      JSON.parse(sim.stdout) as {
+        total: {
+          queues: Record<string, { serviceLevel: number; serviceLevelCi: [number, number] }>;
+        };
+      }
+    ).total;
+    const cell = (q: string): string => {
+      const x = total.queues[q]!;
+      const p = (v: number): string => `${(v * 100).toFixed(1)} %`;
+      return `${p(x.serviceLevel)} (${p(x.serviceLevelCi[0])}-${p(x.serviceLevelCi[1])})`.padEnd(
+        24,
+      );
+    };
+    say(
+      `${name.padEnd(22)}${hours.toFixed(1).padStart(11)}  ${cell("vip")}${cell("orders")}${cell("aftersales")}`,
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
