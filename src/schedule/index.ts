@@ -62,6 +62,7 @@ export {
   type GroupSizing,
   type ShiftModelSize,
 } from "./size.ts";
+export { routingScheduleGroups, shiftGroupOptions } from "./routing-groups.ts";
 export { splitBreaks, verifySchedule, type AgentBreaks } from "./verify.ts";
 export { buildRoster } from "./roster.ts";
 export {
@@ -120,7 +121,12 @@ export async function designShifts(
   options: DesignOptions = {},
 ): Promise<ScheduleResult> {
   const started = performance.now();
-  const built = buildShiftModel(requirements, spec, options);
+  const built = buildShiftModel(requirements, spec, {
+    ...(options.groupSkills === undefined ? {} : { groupSkills: options.groupSkills }),
+    ...(options.groupCostPerHour === undefined
+      ? {}
+      : { groupCostPerHour: options.groupCostPerHour }),
+  });
   return solveShiftModel(built, options.solver ?? highsSolver, {
     timeLimitSeconds: options.timeLimitSeconds ?? 60,
     relativeGap: options.relativeGap ?? 1e-4,
