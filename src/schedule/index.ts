@@ -65,6 +65,7 @@ export {
 export { routingScheduleGroups, shiftGroupOptions } from "./routing-groups.ts";
 export { splitBreaks, verifySchedule, type AgentBreaks } from "./verify.ts";
 export { buildRoster } from "./roster.ts";
+export { checkRosterSkills, hasSkills, rosterGroupSkills } from "./roster-skills.ts";
 export {
   ROSTER_LIMITS,
   type Agent,
