@@ -4,7 +4,7 @@
  * group's queues may cover its requirement, never the other way round. Every schedule is
  * re-verified (per-group coverage recomputed from the shifts and the transfers).
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DataError } from "../../src/io/errors.ts";
 import {
   buildShiftModel,
@@ -213,5 +213,77 @@ describe("model size with groups", () => {
     const nonZeros = built.model.rows.reduce((n, r) => n + r.indices.length, 0);
     expect(nonZeros).toBeLessThanOrEqual(size.nonZeros);
     expect(size.shifts).toBeGreaterThanOrEqual(built.shifts.length);
+  });
+});
+
+describe("verifySchedule with groups, seen to fail", () => {
+  const points = [
+    ...hourly("all", [2, 2, 1, 2, 2, 2, 2, 2]),
+    ...hourly("vip", [0, 0, 0.3, 0, 0, 0, 0, 0]),
+    ...hourly("orders", [1, 1, 1, 1, 1, 1, 1, 1]),
+  ];
+  const TEN = MONDAY + 10 * H;
+  let built: ShiftModel;
+  let good: ScheduleResult;
+  const problems = (change: Partial<ScheduleResult>): string =>
+    verifySchedule({ ...good, ...change }, built).join("\n");
+
+  beforeAll(async () => {
+    built = buildShiftModel(points, spec(), SKILLS);
+    good = await solveVerified(built); // passes
+  });
+
+  it("names a transfer that is missing, not allowed, or more than the lender has", () => {
+    expect(problems({ transfers: [] })).toMatch(
+      /hard coverage fails for group vip at 2025-01-06T10:00:00Z: 0 < 0.3/,
+    );
+    expect(
+      problems({ transfers: [{ startMs: TEN, from: "orders", to: "vip", agents: 1 }] }),
+    ).toMatch(/transfer orders to vip at .*: not allowed/);
+    expect(problems({ transfers: [{ startMs: TEN, from: "vip", to: "all", agents: 1 }] })).toMatch(
+      /transfer vip to all .*: not allowed/,
+    );
+    expect(problems({ transfers: [{ startMs: TEN, from: "all", to: "vip", agents: 3 }] })).toMatch(
+      /group all at 2025-01-06T10:00:00Z: lends 3 agents, has 2 working/,
+    );
+    expect(problems({ transfers: [{ startMs: TEN, from: "all", to: "vip", agents: -1 }] })).toMatch(
+      /-1 agents/,
+    );
+    expect(
+      problems({ transfers: [{ startMs: TEN + 30 * 60_000, from: "all", to: "vip", agents: 1 }] }),
+    ).toMatch(/not an interval of the horizon/);
+  });
+
+  it("names coverage per group reported wrong", () => {
+    const changed = good.groupCoverage!.map((c) =>
+      c.group === "vip" && c.startMs === TEN ? { ...c, covered: 0 } : c,
+    );
+    expect(problems({ groupCoverage: changed })).toMatch(
+      /group vip at .*: 0 covered, recomputed 1/,
+    );
+    expect(problems({ groupCoverage: good.groupCoverage!.slice(1) })).toMatch(
+      /group coverage: 23 points reported, 8 intervals x 3 groups/,
+    );
+  });
+
+  it("names a shift without a group, with an unknown one, or one its template may not staff", () => {
+    const shifts = (group: string | undefined) =>
+      good.shifts.map((s, i) => {
+        if (i > 0) return s;
+        const rest = { ...s };
+        delete rest.group;
+        return group === undefined ? rest : { ...rest, group };
+      });
+    expect(problems({ shifts: shifts(undefined) })).toMatch(/day 2025-01-06T08:00:00Z: no group/);
+    expect(problems({ shifts: shifts("sales") })).toMatch(/unknown group sales/);
+    const limited = buildShiftModel(points, spec({ groups: ["vip", "orders"] }), SKILLS);
+    expect(verifySchedule(good, limited).join("\n")).toMatch(
+      /its template may not staff group all/,
+    );
+  });
+
+  it("names the objective when a group's cost changes", () => {
+    const dear = buildShiftModel(points, spec(), { ...SKILLS, groupCostPerHour: { all: 2 } });
+    expect(verifySchedule(good, dear).join("\n")).toMatch(/objective: reported 24, recomputed 40/);
   });
 });
