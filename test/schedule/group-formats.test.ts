@@ -7,6 +7,7 @@ import { DataError } from "../../src/io/errors.ts";
 import {
   designShifts,
   formatScheduleJson,
+  parseAgentsCsv,
   parseRequirementPointsCsv,
   parseScheduleJson,
   parseShiftSpec,
@@ -56,6 +57,13 @@ describe("the requirements' group column", () => {
     );
     expect(issues[0]).toMatch(/^req\.csv:2:2: group: expected a group/);
     expect(issues[1]).toMatch(/req\.csv:3:2: group: .*starts with "=", which spreadsheet/);
+  });
+});
+
+describe("the agents' skills", () => {
+  it("are queue names, trimmed, empty ones dropped", () => {
+    const { rows } = parseAgentsCsv('agent_id,skills\nana,"orders; vip|"\n', "agents.csv");
+    expect(rows[0]!.skills).toEqual(["orders", "vip"]);
   });
 });
 

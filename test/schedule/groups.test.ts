@@ -194,6 +194,28 @@ describe("templates limited to groups", () => {
     );
   });
 
+  it("says per group where hard coverage falls short at best when the solve is infeasible", async () => {
+    // one agent at most, whose 1-hour break must fall in the two hours vip needs covered
+    const tight = spec({}, [
+      {
+        name: "two",
+        startEarliest: "08:00",
+        startLatest: "08:00",
+        lengthMinutes: 120,
+        maxCount: 1,
+        breaks: [{ durationMinutes: 60 }],
+      },
+    ]);
+    const needs = [...hourly("vip", [1, 1]), ...hourly("orders", [0, 0])];
+    const built = buildShiftModel(needs, tight, SKILLS);
+    expect(built.impossible).toBeUndefined();
+    const result = await solveShiftModel(built, highsSolver, limits);
+    expect(result.status).toBe("infeasible");
+    expect(result.explanation).toMatch(
+      /at best it falls short 2025-01-06T0[89]:00:00Z to .*1 agent short/,
+    );
+  });
+
   it("a requirement mixing points with and without a group is refused", () => {
     expect(() => buildShiftModel([...points, { startMs: MONDAY, required: 1 }], spec())).toThrow(
       /have no group/,
