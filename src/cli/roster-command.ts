@@ -11,9 +11,15 @@ import {
   readAgentsCsv,
   readAvailabilityCsv,
   readScheduleJson,
+  rosterGroupSkills,
+  routingScheduleGroups,
+  shiftGroupOptions,
   solverNamed,
+  type Agent,
   type RosterResult,
+  type ScheduleResult,
 } from "../schedule/index.ts";
+import { readRoutingFile } from "../erlang/index.ts";
 import { count, inside } from "./flags.ts";
 import { table, warn } from "./format.ts";
 import { addSolverOptions, gapOrUnknown, noResult, type SolverFlags } from "./solver-flags.ts";
@@ -25,6 +31,7 @@ interface RosterFlags extends SolverFlags, DialectFlags {
   minRest: number;
   twoDaysOff?: boolean;
   maxNightShifts?: number;
+  routing?: string;
   out?: string;
   json?: boolean;
 }
@@ -39,7 +46,8 @@ export function registerRoster(program: Command, streams: Streams): void {
     .description(
       "Assigns the shifts of a schedule (staffcast schedule --out) to agents: at most one shift " +
         "a day, a minimum rest between shifts, weekly hours within contract, days off, " +
-        "availability, fairness (hours, and late, night and weekend shifts, near each agent's share). Shifts " +
+        "availability, fairness (hours, and late, night and weekend shifts, near each agent's share), " +
+        "skills (a shift of a skill group only for agents with all its queues). Shifts " +
         "that cannot be filled are reported as shortfalls.",
     )
     .requiredOption("--schedule <json>", "a schedule from staffcast schedule --out")
@@ -58,7 +66,11 @@ export function registerRoster(program: Command, streams: Streams): void {
       11,
     )
     .option("--two-days-off", "two consecutive days off every week")
-    .option("--max-night-shifts <n>", "night shifts per agent per week, at most", count(7));
+    .option("--max-night-shifts <n>", "night shifts per agent per week, at most", count(7))
+    .option(
+      "--routing <json>",
+      "routing model: the queues of each skill group (over the schedule's groups)",
+    );
   addSolverOptions(cmd)
     .option("--out <csv>", "segments CSV: agent_id,start,end,activity (- for stdout)")
     .option("--json", "print the result JSON (segments, agents, shortfalls)");
@@ -98,6 +110,12 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
             agents: new Set(agents.map((a) => a.id)),
           })
         ).rows;
+  const groupSkills =
+    flags.routing === undefined
+      ? undefined
+      : shiftGroupOptions(routingScheduleGroups(await readRoutingFile(flags.routing, streams)))
+          .groupSkills;
+  for (const w of skillWarnings(schedule, agents, groupSkills)) warn(streams.stderr, w);
   let result: RosterResult;
   try {
     result = await buildRoster(
@@ -109,6 +127,7 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
         minRestSeconds: flags.minRest * 3600,
         ...(flags.twoDaysOff === true ? { twoConsecutiveDaysOff: true } : {}),
         ...(flags.maxNightShifts === undefined ? {} : { maxNightShiftsWeek: flags.maxNightShifts }),
+        ...(groupSkills === undefined ? {} : { groupSkills }),
       },
       solverNamed(flags.solver),
       { timeLimitSeconds: flags.timeLimit, relativeGap: flags.gap },
@@ -117,7 +136,9 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
     if (error instanceof RangeError) throw new DataError([{ file, message: error.message }]);
     throw error;
   }
-  const segmentsText = formatRosterCsv(result.segments, result.timeZone);
+  const segmentsText = formatRosterCsv(result.segments, result.timeZone, {
+    group: schedule.shifts.some((s) => s.group !== undefined),
+  });
   if (flags.out !== undefined) await writeTextAtomic(flags.out, segmentsText, streams);
   if (flags.json === true) {
     streams.stdout.write(formatRosterJson(result, { segments: flags.out === undefined }));
@@ -130,6 +151,27 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
   if (result.status !== "optimal" && result.status !== "feasible") {
     throw new StaffcastError(noResult("roster", result.status, result.explanation), EXIT.failure);
   }
+}
+
+/** What the skill rule cannot do with these inputs, in words. */
+function skillWarnings(
+  schedule: ScheduleResult,
+  agents: readonly Agent[],
+  given: Readonly<Record<string, readonly string[]>> | undefined,
+): string[] {
+  const skills = rosterGroupSkills(schedule, given);
+  const groups = [
+    ...new Set(schedule.shifts.flatMap((s) => (s.group === undefined ? [] : [s.group]))),
+  ];
+  const unknown = groups.filter((g) => !Object.hasOwn(skills, g));
+  const warnings: string[] = [];
+  if (unknown.length > 0)
+    warnings.push(
+      `the queues of group ${unknown.join(", ")} are unknown (neither in the schedule's groups nor in --routing): any agent may work its shifts`,
+    );
+  if (unknown.length < groups.length && agents.every((a) => (a.skills ?? []).length === 0))
+    warnings.push("no agent has skills: every shift of a group with queues is left unfilled");
+  return warnings;
 }
 
 function writeRosterSummary(result: RosterResult, out: { write(s: string): unknown }): void {

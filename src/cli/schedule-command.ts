@@ -2,15 +2,20 @@
  * `staffcast schedule`: shifts with breaks covering a requirement CSV at least cost.
  */
 import type { Command } from "commander";
-import { EXIT, StaffcastError } from "../io/errors.ts";
-import { writeTextAtomic, type Streams } from "../io/files.ts";
+import { readRoutingFile } from "../erlang/index.ts";
+import { DataError, EXIT, StaffcastError } from "../io/errors.ts";
+import { inputName, writeTextAtomic, type Streams } from "../io/files.ts";
 import {
   buildShiftModel,
   formatScheduleJson,
   readRequirementPointsCsv,
   readShiftFile,
+  requirementGroups,
+  routingScheduleGroups,
+  shiftGroupOptions,
   solveShiftModel,
   solverNamed,
+  templateGroupProblems,
   type ScheduleResult,
 } from "../schedule/index.ts";
 import { inferSpacing } from "../time/duration.ts";
@@ -23,6 +28,7 @@ interface ScheduleFlags extends SolverFlags, DialectFlags {
   requirements: string;
   shifts: string;
   column: string;
+  routing?: string;
   out?: string;
   json?: boolean;
 }
@@ -42,14 +48,19 @@ export function registerSchedule(program: Command, streams: Streams): void {
         "takes its breaks, so that the requirement is covered at least cost: shift cost per " +
         "paid hour + penalties per agent-interval short or over + a cost per distinct shift " +
         "used. Integer programming with HiGHS (or javascript-lp-solver with --solver js). The " +
-        "queues' rows are summed per interval.",
+        "queues' rows are summed per interval (per interval and group with a group column; " +
+        "with --routing a group may cover another whose queues its skills include).",
     )
     .requiredOption("--requirements <csv>", "requirements: start[,queue],agents (- for stdin)")
     .requiredOption(
       "--shifts <json>",
       "shift file: intervalMinutes, timeZone, coverage, templates, breaks",
     )
-    .option("--column <name>", "requirement column, e.g. fractional_scheduled_agents", "agents");
+    .option("--column <name>", "requirement column, e.g. fractional_scheduled_agents", "agents")
+    .option(
+      "--routing <json>",
+      "routing model: the skills (queues) and costPerHour of the requirements' groups",
+    );
   addSolverOptions(cmd)
     .option("--out <json>", "write the result JSON here")
     .option("--json", "print the result JSON");
@@ -60,7 +71,9 @@ export function registerSchedule(program: Command, streams: Streams): void {
       `
 JSON: { status, objective, gap, shifts: [{ name, start, end, count, breaks: [{ kind, start, end,
 count }] }], coverage: [{ start, required, scheduled }] } plus the shift file as given
-("shiftFile", read by staffcast roster). status: optimal (gap <= 1e-6), feasible (a solution,
+("shiftFile", read by staffcast roster). With a group column: shifts[].group, groupCoverage:
+[{ start, group, required, scheduled, covered }], transfers: [{ start, from, to, agents }], and
+with --routing groups: { <name>: { queues, costPerHour } }. status: optimal (gap <= 1e-6), feasible (a solution,
 larger gap), timeLimit, infeasible or error (the solver failed): exit 1, the explanation on stderr.
 
 Examples:
@@ -90,8 +103,22 @@ async function runSchedule(flags: ScheduleFlags, streams: Streams): Promise<void
     ...(grid.ok ? { intervalMinutes: grid.spacingMs / 60_000 } : {}),
   });
   for (const w of shiftFile.warnings) warn(streams.stderr, w);
+  const groups = requirementGroups(requirements.points);
+  const problems = templateGroupProblems(shiftFile.spec, groups);
+  if (problems.length > 0)
+    throw new DataError(problems.map((i) => ({ file: shiftFile.file, ...i })));
+  const options =
+    flags.routing === undefined
+      ? {}
+      : shiftGroupOptions(
+          routingScheduleGroups(
+            await readRoutingFile(flags.routing, streams),
+            groups,
+            inputName(flags.routing),
+          ),
+        );
   const started = performance.now();
-  const built = buildShiftModel(requirements.points, shiftFile.spec);
+  const built = buildShiftModel(requirements.points, shiftFile.spec, options);
   const result = await solveShiftModel(built, solverNamed(flags.solver), {
     timeLimitSeconds: flags.timeLimit,
     relativeGap: flags.gap,
@@ -114,27 +141,49 @@ function writeScheduleSummary(result: ScheduleResult, streams: Streams): void {
   let under = 0;
   let over = 0;
   let need = 0;
-  for (const c of result.coverage) {
-    under += Math.max(0, c.required - c.scheduled);
-    over += Math.max(0, c.scheduled - c.required);
+  const byGroup = new Map<string, { under: number; over: number; transfersIn: number }>();
+  const points =
+    result.groupCoverage ??
+    result.coverage.map((c) => ({ ...c, covered: c.scheduled, group: undefined }));
+  for (const c of points) {
+    const short = Math.max(0, c.required - c.covered);
+    const excess = Math.max(0, c.covered - c.required);
+    under += short;
+    over += excess;
     need += c.required;
+    if (c.group === undefined) continue;
+    const g = byGroup.get(c.group) ?? { under: 0, over: 0, transfersIn: 0 };
+    g.under += short;
+    g.over += excess;
+    g.transfersIn += Math.max(0, c.covered - c.scheduled);
+    byGroup.set(c.group, g);
   }
   const lines = [
     style("bold", `Schedule: ${result.status}`, out) +
       `, objective ${result.objective.toFixed(2)}, gap ${gapOrUnknown(result.gap)}`,
     `  ${agents} agent-shifts on ${result.shifts.length} distinct shifts`,
     `  short ${under.toFixed(1)} and over ${over.toFixed(1)} agent-intervals (required ${need.toFixed(1)})`,
+    ...[...byGroup].map(
+      ([name, g]) =>
+        `  group ${name}: short ${g.under.toFixed(1)}, over ${g.over.toFixed(1)}, covered by other groups ${g.transfersIn.toFixed(1)}`,
+    ),
     "",
   ];
-  const rows = [["shift", "start", "end", "agents"]];
+  const grouped = result.groupCoverage !== undefined;
+  const rows = [
+    grouped ? ["shift", "group", "start", "end", "agents"] : ["shift", "start", "end", "agents"],
+  ];
   for (const s of result.shifts.slice(0, LISTED_SHIFTS))
     rows.push([
       s.name,
+      ...(grouped ? [s.group ?? ""] : []),
       formatInstant(s.startMs, zone),
       formatInstant(s.endMs, zone),
       String(s.count),
     ]);
-  lines.push(table(rows, [false, false, false, true]));
+  lines.push(
+    table(rows, grouped ? [false, false, false, false, true] : [false, false, false, true]),
+  );
   if (result.shifts.length > LISTED_SHIFTS)
     lines.push(`  ... and ${result.shifts.length - LISTED_SHIFTS} more`);
   streams.stdout.write(`${lines.join("\n")}\n`);

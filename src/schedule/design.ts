@@ -8,7 +8,15 @@
 import { plural } from "../io/text.ts";
 import { formatInstant } from "../time/zone.ts";
 import { buildShiftModel, type ShiftModel } from "./model.ts";
-import type { BreakSlot, ScheduledShift, ScheduleResult } from "./result.ts";
+import { own } from "./groups.ts";
+import type {
+  BreakSlot,
+  GroupCoveragePoint,
+  GroupTransfer,
+  ScheduledShift,
+  ScheduleGroup,
+  ScheduleResult,
+} from "./result.ts";
 import type { MilpSolver, SolveOptions, SolveResult } from "./solve-result.ts";
 import { solveByParts } from "./solvers.ts";
 
@@ -86,16 +94,32 @@ async function softShortfall(
   solver: MilpSolver,
   limits: SolveOptions,
 ): Promise<string[] | undefined> {
+  const points =
+    built.groups.length === 0
+      ? built.starts.map((startMs, i) => ({ startMs, required: built.required[i]! }))
+      : built.groups.flatMap((group, g) =>
+          built.starts.map((startMs, i) => ({
+            startMs,
+            required: built.groupRequired[g]![i]!,
+            group,
+          })),
+        );
   const soft = buildShiftModel(
-    built.starts.map((startMs, i) => ({ startMs, required: built.required[i]! })),
+    points,
     { ...built.spec, coverage: "soft", underPenalty: 1e6 },
+    built.groupOptions,
   );
   const relaxed = await solveByParts(solver, soft.model, limits);
   if (relaxed.status !== "optimal" && relaxed.status !== "feasible") return undefined;
   const stepMs = built.intervalMinutes * 60_000;
+  const count = soft.starts.length;
   const short: string[] = [];
   for (let i = 0; i < soft.starts.length;) {
-    const missing = (k: number): number => relaxed.values[soft.under[k]!]!;
+    const missing = (k: number): number =>
+      soft.groupRequired.reduce(
+        (sum, _, g) => sum + relaxed.values[soft.under[g * count + k]!]!,
+        0,
+      );
     if (missing(i) < 1e-6) {
       i++;
       continue;
@@ -150,6 +174,7 @@ export function readSchedule(built: ShiftModel, solution: SolveResult): Schedule
       timeZone,
       shifts: [],
       coverage: starts.map((t, i) => ({ startMs: t, required: required[i]!, scheduled: 0 })),
+      ...groupParts(built, undefined),
       explanation:
         solution.status === "infeasible"
           ? "no schedule meets hard coverage within the templates' limits (minCount, maxCount, break windows)"
@@ -160,11 +185,17 @@ export function readSchedule(built: ShiftModel, solution: SolveResult): Schedule
   }
   const v = (j: number): number => Math.round(solution.values[j]!);
   const scheduled = new Array<number>(count).fill(0);
+  const laneIndex = new Map(built.groups.map((g, k) => [g, k]));
+  const ownWorking = built.groupRequired.map(() => new Array<number>(count).fill(0));
   const shifts: ScheduledShift[] = [];
   built.shifts.forEach((s, i) => {
     const n = v(built.x[i]!);
     if (n <= 0) return;
-    for (let q = 0; q < s.length; q++) scheduled[(s.first + q) % count]! += n;
+    const mine = ownWorking[s.group === undefined ? 0 : laneIndex.get(s.group)!]!;
+    for (let q = 0; q < s.length; q++) {
+      scheduled[(s.first + q) % count]! += n;
+      mine[(s.first + q) % count]! += n;
+    }
     const breaks: BreakSlot[] = [];
     s.windows.forEach((window, k) => {
       const rule = s.template.breaks[k]!;
@@ -172,7 +203,10 @@ export function readSchedule(built: ShiftModel, solution: SolveResult): Schedule
       window.forEach((w, q) => {
         const m = v(built.b[i]![k]![q]!);
         if (m <= 0) return;
-        for (let d = 0; d < dur; d++) scheduled[(s.first + w + d) % count]! -= m;
+        for (let d = 0; d < dur; d++) {
+          scheduled[(s.first + w + d) % count]! -= m;
+          mine[(s.first + w + d) % count]! -= m;
+        }
         breaks.push({
           kind: rule.kind,
           startMs: at(s.first + w),
@@ -187,6 +221,7 @@ export function readSchedule(built: ShiftModel, solution: SolveResult): Schedule
       endMs: at(s.first + s.length),
       count: n,
       paidSeconds: s.paidSeconds,
+      ...(s.group === undefined ? {} : { group: s.group }),
       breaks,
     });
   });
@@ -201,5 +236,65 @@ export function readSchedule(built: ShiftModel, solution: SolveResult): Schedule
       required: required[i]!,
       scheduled: scheduled[i]!,
     })),
+    ...groupParts(built, { values: solution.values, own: ownWorking }),
+  };
+}
+
+/** Transfers are continuous: rounded to this (solver noise gone, output deterministic). */
+const TRANSFER_ROUNDING = 1e6;
+
+/**
+ * The group parts of a schedule (nothing without groups): coverage per (interval, group), the
+ * transfers, and the groups' skills when given. Without a solution, nothing is scheduled.
+ */
+function groupParts(
+  built: ShiftModel,
+  solved: { values: Float64Array; own: readonly number[][] } | undefined,
+): Pick<ScheduleResult, "groupCoverage" | "transfers" | "groups"> {
+  const { groups, starts } = built;
+  if (groups.length === 0) return {};
+  const transfers: GroupTransfer[] = [];
+  const net = groups.map(() => starts.map(() => 0));
+  const index = new Map(groups.map((g, k) => [g, k]));
+  starts.forEach((startMs, t) => {
+    for (const tr of built.transfers) {
+      const raw = solved === undefined ? 0 : solved.values[tr.columns[t]!]!;
+      const agents = Math.round(raw * TRANSFER_ROUNDING) / TRANSFER_ROUNDING;
+      if (!(agents > 0)) continue;
+      transfers.push({ startMs, from: tr.from, to: tr.to, agents });
+      net[index.get(tr.to)!]![t]! += agents;
+      net[index.get(tr.from)!]![t]! -= agents;
+    }
+  });
+  const groupCoverage = starts.flatMap((startMs, t) =>
+    groups.map((group, g): GroupCoveragePoint => {
+      const scheduled = solved === undefined ? 0 : solved.own[g]![t]!;
+      return {
+        startMs,
+        group,
+        required: built.groupRequired[g]![t]!,
+        scheduled,
+        covered: Math.round((scheduled + net[g]![t]!) * TRANSFER_ROUNDING) / TRANSFER_ROUNDING,
+      };
+    }),
+  );
+  const skills = built.groupOptions.groupSkills;
+  const named = groups.filter((g) => own(skills, g) !== undefined);
+  return {
+    groupCoverage,
+    transfers,
+    ...(named.length === 0
+      ? {}
+      : {
+          groups: Object.fromEntries(
+            named.map((g): [string, ScheduleGroup] => [
+              g,
+              {
+                queues: [...own(skills, g)!],
+                costPerHour: own(built.groupOptions.groupCostPerHour, g) ?? 1,
+              },
+            ]),
+          ),
+        }),
   };
 }

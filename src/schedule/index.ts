@@ -21,6 +21,7 @@ import { buildShiftModel } from "./model.ts";
 import type { RequirementPoint, ScheduleResult } from "./result.ts";
 import type { MilpSolver } from "./solve-result.ts";
 import type { ShiftSpec } from "./spec.ts";
+import type { ShiftGroupOptions } from "./groups.ts";
 
 export { readSchedule, solveShiftModel, type ShiftSolveOptions } from "./design.ts";
 export { buildShiftModel, type ShiftModel } from "./model.ts";
@@ -28,10 +29,22 @@ export type { ConcreteShift } from "./shifts.ts";
 export type {
   BreakSlot,
   CoveragePoint,
+  GroupCoveragePoint,
+  GroupTransfer,
   RequirementPoint,
   ScheduledShift,
+  ScheduleGroup,
   ScheduleResult,
 } from "./result.ts";
+export {
+  groupRequirements,
+  groupTransfers,
+  requirementGroups,
+  templateAllows,
+  templateGroupProblems,
+  type GroupPair,
+  type ShiftGroupOptions,
+} from "./groups.ts";
 export { requirementHorizon, resampleCoverage, type Horizon } from "./horizon.ts";
 export {
   parseShiftSpec,
@@ -46,10 +59,13 @@ export {
   checkShiftModelSize,
   estimateShiftModel,
   SHIFT_MODEL_LIMITS,
+  type GroupSizing,
   type ShiftModelSize,
 } from "./size.ts";
+export { routingScheduleGroups, shiftGroupOptions } from "./routing-groups.ts";
 export { splitBreaks, verifySchedule, type AgentBreaks } from "./verify.ts";
 export { buildRoster } from "./roster.ts";
+export { checkRosterSkills, hasSkills, rosterGroupSkills } from "./roster-skills.ts";
 export {
   ROSTER_LIMITS,
   type Agent,
@@ -82,8 +98,8 @@ export {
 } from "./milp.ts";
 export * from "./formats/index.ts";
 
-/** Options of {@link designShifts}. */
-export interface DesignOptions {
+/** Options of {@link designShifts} (with groups: their skills and relative costs). */
+export interface DesignOptions extends ShiftGroupOptions {
   /** Default HiGHS. */
   readonly solver?: MilpSolver;
   /** Seconds, default 60. */
@@ -106,7 +122,12 @@ export async function designShifts(
   options: DesignOptions = {},
 ): Promise<ScheduleResult> {
   const started = performance.now();
-  const built = buildShiftModel(requirements, spec);
+  const built = buildShiftModel(requirements, spec, {
+    ...(options.groupSkills === undefined ? {} : { groupSkills: options.groupSkills }),
+    ...(options.groupCostPerHour === undefined
+      ? {}
+      : { groupCostPerHour: options.groupCostPerHour }),
+  });
   return solveShiftModel(built, options.solver ?? highsSolver, {
     timeLimitSeconds: options.timeLimitSeconds ?? 60,
     relativeGap: options.relativeGap ?? 1e-4,

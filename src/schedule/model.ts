@@ -11,9 +11,20 @@
  *
  * @module
  */
+import { DataError } from "../io/errors.ts";
 import { plural } from "../io/text.ts";
 import { maxOf } from "../math/extent.ts";
 import { createZone, formatInstant, type Zone } from "../time/zone.ts";
+import {
+  groupRequirements,
+  groupTransfers,
+  own,
+  requirementGroups,
+  templateAllows,
+  templateGroupProblems,
+  type GroupPair,
+  type ShiftGroupOptions,
+} from "./groups.ts";
 import { requirementHorizon } from "./horizon.ts";
 import { MilpBuilder, type Milp } from "./milp.ts";
 import type { RequirementPoint } from "./result.ts";
@@ -30,54 +41,93 @@ export interface ShiftModel {
   readonly intervalMinutes: number;
   /** Interval starts of the horizon, UTC epoch milliseconds. */
   readonly starts: readonly number[];
+  /** Agents required per interval (the groups summed). */
   readonly required: readonly number[];
+  /** The requirement's skill groups, in order; empty: one workforce. */
+  readonly groups: readonly string[];
+  /** Agents required per group and interval (without groups, one row: `required`). */
+  readonly groupRequired: readonly (readonly number[])[];
+  /** The groups' skills and costs as given. */
+  readonly groupOptions: ShiftGroupOptions;
+  /** Skill transfers (group `from` covering group `to`): their column per interval. */
+  readonly transfers: readonly (GroupPair & { readonly columns: readonly number[] })[];
+  /** Concrete shifts (with groups: one per shift and group its template may staff). */
   readonly shifts: readonly ConcreteShift[];
   /** Column of x for each shift. */
   readonly x: readonly number[];
   /** Columns of b for each shift, break and window position (parallel to windows). */
   readonly b: readonly (readonly number[][])[];
+  /** Columns of shortfall and excess per group and interval: group * intervals + interval. */
   readonly under: readonly number[];
   readonly over: readonly number[];
   /** Why hard coverage cannot be met at all (found before solving), or undefined. */
   readonly impossible?: string;
 }
 
+/** One group's coverage to check: its name (none without groups), requirement, who covers it. */
+interface Lane {
+  readonly name?: string;
+  readonly required: readonly number[];
+  readonly coveredBy: (s: ConcreteShift) => boolean;
+}
+
 /**
  * Why hard coverage is impossible whatever the solver does: intervals with a requirement that
- * no shift works, or more than the templates' maxCount allow; undefined when none.
+ * no shift works, or more than the templates' maxCount allow; undefined when none. With
+ * groups, per group, counting the shifts of every group that may cover it.
  */
 function hardCoverageProblem(
   shifts: readonly ConcreteShift[],
-  required: readonly number[],
+  lanes: readonly Lane[],
   label: (i: number, j: number) => string,
 ): string | undefined {
-  const count = required.length;
-  const capacity = new Array<number>(count).fill(0);
-  for (const s of shifts) {
-    const cap = Math.min(s.template.maxCount, 1e9);
-    for (const t of span(s, count)) capacity[t] = Math.min(1e12, capacity[t]! + cap);
-  }
-  const need = (i: number): number => Math.ceil(required[i]! - 1e-9);
   const problems: string[] = [];
-  for (let i = 0; i < count;) {
-    if (need(i) <= capacity[i]!) {
-      i++;
-      continue;
+  for (const lane of lanes) {
+    const required = lane.required;
+    const count = required.length;
+    const capacity = new Array<number>(count).fill(0);
+    for (const s of shifts) {
+      if (!lane.coveredBy(s)) continue;
+      const cap = Math.min(s.template.maxCount, 1e9);
+      for (const t of span(s, count)) capacity[t] = Math.min(1e12, capacity[t]! + cap);
     }
-    let j = i;
-    let most = need(i);
-    while (j + 1 < count && need(j + 1) > capacity[j + 1]!) {
-      j++;
-      most = Math.max(most, need(j));
+    const need = (i: number): number => Math.ceil(required[i]! - 1e-9);
+    const prefix = lane.name === undefined ? "" : `group ${lane.name}: `;
+    for (let i = 0; i < count;) {
+      if (need(i) <= capacity[i]!) {
+        i++;
+        continue;
+      }
+      let j = i;
+      let most = need(i);
+      while (j + 1 < count && need(j + 1) > capacity[j + 1]!) {
+        j++;
+        most = Math.max(most, need(j));
+      }
+      problems.push(
+        prefix +
+          (capacity[i] === 0
+            ? `no shift template works ${label(i, j)} (up to ${plural(most, "agent")} required)`
+            : `the templates' maxCount allow at most ${capacity[i]} agents ${label(i, j)}, where up to ${most} are required`),
+      );
+      i = j + 1;
     }
-    problems.push(
-      capacity[i] === 0
-        ? `no shift template works ${label(i, j)} (up to ${plural(most, "agent")} required)`
-        : `the templates' maxCount allow at most ${capacity[i]} agents ${label(i, j)}, where up to ${most} are required`,
-    );
-    i = j + 1;
   }
   return problems.length > 0 ? problems.slice(0, 10).join("; ") : undefined;
+}
+
+/** The concrete shifts once per group their template may staff, costed at the group's rate. */
+function withGroups(
+  shifts: readonly ConcreteShift[],
+  groups: readonly string[],
+  costs: ShiftGroupOptions["groupCostPerHour"],
+): ConcreteShift[] {
+  if (groups.length === 0) return [...shifts];
+  return shifts.flatMap((s) =>
+    groups
+      .filter((g) => templateAllows(s.template, g))
+      .map((g) => ({ ...s, group: g, cost: s.cost * (own(costs, g) ?? 1) })),
+  );
 }
 
 /** Adds the break variables of each shift, their links to x and their order rows. */
@@ -122,9 +172,15 @@ function addBreaks(
 /**
  * Builds the shift design model. Checks first that hard coverage is possible at all (every
  * interval with a requirement reachable by some shift, within the templates' maxCount) and
- * records where it is not (`impossible`).
+ * records where it is not (`impossible`). With groups (points with a `group`): one coverage
+ * row per (interval, group), shifts per group their template may staff, and skill transfers
+ * u >= 0 from each group to each group whose queues its skills include:
+ * coverage(t, g) = its shifts working t + sum_h u(t, h to g) - sum_k u(t, g to k), the
+ * transfers out of a group at most its agents working.
  *
- * @throws DataError when there is no requirement, or the model would be too large
+ * @param options - the groups' skills (transfers) and relative costs
+ * @throws DataError when there is no requirement, a template names a group the requirement
+ *   lacks, or the model would be too large
  * @example
  * const built = buildShiftModel(requirements, spec);
  * built.shifts.length; // the concrete shifts the templates allow
@@ -132,11 +188,16 @@ function addBreaks(
 export function buildShiftModel(
   requirements: readonly RequirementPoint[],
   spec: ShiftSpec,
+  options: ShiftGroupOptions = {},
 ): ShiftModel {
   const zone = createZone(spec.timeZone);
+  const groups = requirementGroups(requirements);
+  const groupIssues = templateGroupProblems(spec, groups);
+  if (groupIssues.length > 0) throw new DataError(groupIssues);
   const horizon = requirementHorizon(requirements, spec.intervalMinutes);
-  const { starts, required, intervalMinutes: interval } = horizon;
+  const { starts, intervalMinutes: interval } = horizon;
   const count = starts.length;
+  const pairs = groupTransfers(groups, options.groupSkills);
   checkShiftModelSize(
     estimateShiftModel(
       spec,
@@ -144,14 +205,36 @@ export function buildShiftModel(
       count,
       zone.dayOf(starts[0]!),
       zone.dayOf(starts[0]! + count * interval * 60_000 - 1),
+      groups.length === 0 ? undefined : { groups, transfers: pairs },
     ),
     interval,
   );
-  const shifts = concreteShifts(spec, zone, starts, interval);
+  const groupRequired =
+    groups.length === 0 ? [horizon.required] : groupRequirements(requirements, horizon, groups);
+  const required =
+    groups.length === 0
+      ? horizon.required
+      : starts.map((_, t) => groupRequired.reduce((sum, r) => sum + r[t]!, 0));
+  const shifts = withGroups(
+    concreteShifts(spec, zone, starts, interval),
+    groups,
+    options.groupCostPerHour,
+  );
+  const laneIndex = new Map(groups.map((g, k) => [g, k]));
+  const laneOf = (s: ConcreteShift): number =>
+    s.group === undefined ? 0 : laneIndex.get(s.group)!;
   const label = (i: number, j: number): string =>
     `${formatInstant(starts[i]!, zone)} to ${formatInstant(starts[j]! + interval * 60_000, zone)}`;
+  const lanes: Lane[] =
+    groups.length === 0
+      ? [{ required, coveredBy: () => true }]
+      : groups.map((g, k) => ({
+          name: g,
+          required: groupRequired[k]!,
+          coveredBy: (s) => s.group === g || pairs.some((p) => p.to === g && p.from === s.group),
+        }));
   const impossible =
-    spec.coverage === "hard" ? hardCoverageProblem(shifts, required, label) : undefined;
+    spec.coverage === "hard" ? hardCoverageProblem(shifts, lanes, label) : undefined;
 
   const maxRequired = Math.ceil(maxOf(required, (r) => r, 0));
   const builder = new MilpBuilder();
@@ -160,48 +243,62 @@ export function buildShiftModel(
     return builder.addVar({ cost: s.cost, upper: bound, integer: true, name: `x${i}` });
   });
   const b = addBreaks(builder, shifts, x, interval);
-  // Coverage.
-  const working: number[][] = Array.from({ length: count }, () => []);
-  const coefficients: number[][] = Array.from({ length: count }, () => []);
+  // Coverage, per group (one lane without groups) and interval: row lane * count + t.
+  const rows = lanes.length * count;
+  const working: number[][] = Array.from({ length: rows }, () => []);
+  const coefficients: number[][] = Array.from({ length: rows }, () => []);
   shifts.forEach((s, i) => {
+    const base = laneOf(s) * count;
     for (const t of span(s, count)) {
-      working[t]!.push(x[i]!);
-      coefficients[t]!.push(1);
+      working[base + t]!.push(x[i]!);
+      coefficients[base + t]!.push(1);
     }
     s.windows.forEach((window, k) => {
       const dur = s.template.breaks[k]!.durationMinutes / interval;
       window.forEach((w, q) => {
         for (let d = 0; d < dur; d++) {
           const t = (s.first + w + d) % count;
-          working[t]!.push(b[i]![k]![q]!);
-          coefficients[t]!.push(-1);
+          working[base + t]!.push(b[i]![k]![q]!);
+          coefficients[base + t]!.push(-1);
         }
       });
     });
   });
+  const transfers = pairs.map((p, k) => ({
+    ...p,
+    columns: starts.map((_, t) => builder.addVar({ name: `tr${k}_${t}` })),
+  }));
   const under: number[] = [];
   const over: number[] = [];
   const hard = spec.coverage === "hard";
-  for (let t = 0; t < count; t++) {
-    const r = required[t]!;
-    const u = builder.addVar({
-      cost: spec.underPenalty,
-      upper: hard ? 0 : Number.POSITIVE_INFINITY,
-      name: `u${t}`,
-    });
-    const o = builder.addVar({
-      cost: spec.overPenalty,
-      lower: hard ? Math.max(0, Math.ceil(r - 1e-9) - r) : 0,
-      name: `o${t}`,
-    });
-    under.push(u);
-    over.push(o);
-    builder.addRow([...working[t]!, u, o], [...coefficients[t]!, 1, -1], {
-      lower: r,
-      upper: r,
-      name: `cov${t}`,
-    });
-  }
+  lanes.forEach((lane, g) => {
+    const suffix = (t: number): string => (lane.name === undefined ? `${t}` : `${g}_${t}`);
+    const moved = transfers.flatMap((tr) =>
+      tr.to === lane.name ? [{ tr, sign: 1 }] : tr.from === lane.name ? [{ tr, sign: -1 }] : [],
+    );
+    for (let t = 0; t < count; t++) {
+      const r = lane.required[t]!;
+      const u = builder.addVar({
+        cost: spec.underPenalty,
+        upper: hard ? 0 : Number.POSITIVE_INFINITY,
+        name: `u${suffix(t)}`,
+      });
+      const o = builder.addVar({
+        cost: spec.overPenalty,
+        lower: hard ? Math.max(0, Math.ceil(r - 1e-9) - r) : 0,
+        name: `o${suffix(t)}`,
+      });
+      under.push(u);
+      over.push(o);
+      const row = g * count + t;
+      builder.addRow(
+        [...working[row]!, ...moved.map((m) => m.tr.columns[t]!), u, o],
+        [...coefficients[row]!, ...moved.map((m) => m.sign), 1, -1],
+        { lower: r, upper: r, name: `cov${suffix(t)}` },
+      );
+    }
+  });
+  addLending(builder, transfers, groups, working, coefficients, count);
   addCounts(builder, shifts, x);
   if (spec.shiftInstanceCost > 0) addInstances(builder, shifts, x, spec.shiftInstanceCost);
   return {
@@ -211,6 +308,10 @@ export function buildShiftModel(
     intervalMinutes: interval,
     starts,
     required,
+    groups,
+    groupRequired,
+    groupOptions: options,
+    transfers,
     shifts,
     x,
     b,
@@ -218,6 +319,29 @@ export function buildShiftModel(
     over,
     ...(impossible === undefined ? {} : { impossible }),
   };
+}
+
+/** A group lends at most the agents it has working: sum of its transfers out <= its working. */
+function addLending(
+  builder: MilpBuilder,
+  transfers: readonly (GroupPair & { readonly columns: readonly number[] })[],
+  groups: readonly string[],
+  working: readonly (readonly number[])[],
+  coefficients: readonly (readonly number[])[],
+  count: number,
+): void {
+  groups.forEach((g, k) => {
+    const out = transfers.filter((tr) => tr.from === g);
+    if (out.length === 0) return;
+    for (let t = 0; t < count; t++) {
+      const row = k * count + t;
+      builder.addRow(
+        [...working[row]!, ...out.map((tr) => tr.columns[t]!)],
+        [...coefficients[row]!, ...out.map(() => -1)],
+        { lower: 0, name: `lend${k}_${t}` },
+      );
+    }
+  });
 }
 
 /** The templates' counts per day: minCount <= sum x <= maxCount. */

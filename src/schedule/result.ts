@@ -13,6 +13,11 @@ export interface RequirementPoint {
   /** Start of the interval, UTC epoch milliseconds. */
   readonly startMs: number;
   readonly required: number;
+  /**
+   * The skill group that must cover it (the requirements' `group` column); absent: one
+   * workforce. Either every point of a requirement has a group or none has.
+   */
+  readonly group?: string;
 }
 
 /** A break slot of a shift in a result: `count` of the shift's agents take it then. */
@@ -38,6 +43,8 @@ export interface ScheduledShift {
   readonly count: number;
   /** Paid time of one agent on it, seconds: its length less its unpaid breaks. */
   readonly paidSeconds: number;
+  /** The skill group its agents serve (only when the requirement has groups). */
+  readonly group?: string;
   /** For each break of the template, its slots (their counts add up to the shift's count). */
   readonly breaks: BreakSlot[];
 }
@@ -51,6 +58,39 @@ export interface CoveragePoint {
   readonly scheduled: number;
 }
 
+/** Coverage of one skill group in one interval (a requirement with groups). */
+export interface GroupCoveragePoint {
+  /** Start of the interval, UTC epoch milliseconds. */
+  readonly startMs: number;
+  readonly group: string;
+  readonly required: number;
+  /** The group's own agents working (on shift and not on a break). */
+  readonly scheduled: number;
+  /** What covers the requirement: `scheduled` + agents lent by other groups - agents lent out. */
+  readonly covered: number;
+}
+
+/**
+ * Agents of one group covering another group's requirement in one interval (skill transfer:
+ * the lender's skills include every queue of the borrower). May be fractional.
+ */
+export interface GroupTransfer {
+  /** Start of the interval, UTC epoch milliseconds. */
+  readonly startMs: number;
+  /** The group whose agents are lent, and the group they cover. */
+  readonly from: string;
+  readonly to: string;
+  readonly agents: number;
+}
+
+/** A skill group of a schedule: its skill set and the relative cost of its hours. */
+export interface ScheduleGroup {
+  /** The queues it answers (its skills, from the routing model's `serves`). */
+  readonly queues: readonly string[];
+  /** Factor on its shifts' cost (default 1). */
+  readonly costPerHour?: number;
+}
+
 /** The outcome of shift design. */
 export interface ScheduleResult {
   readonly status: SolveStatus;
@@ -61,7 +101,14 @@ export interface ScheduleResult {
   /** The shift file's time zone: the local clock of the shifts, and of the JSON's times. */
   readonly timeZone: string;
   readonly shifts: ScheduledShift[];
+  /** Coverage per interval, the groups summed. */
   readonly coverage: CoveragePoint[];
+  /** With groups: coverage per (interval, group), interval by interval, groups in order. */
+  readonly groupCoverage?: GroupCoveragePoint[];
+  /** With groups: the skill transfers the schedule relies on (positive ones only). */
+  readonly transfers?: GroupTransfer[];
+  /** The groups' skill sets, when they were given (by name, in the requirement's order). */
+  readonly groups?: Readonly<Record<string, ScheduleGroup>>;
   /** Why no schedule was found (infeasible, time limit, solver error), in words. */
   readonly explanation?: string;
 }

@@ -24,6 +24,8 @@ export interface Instance {
   /** Index into the schedule's shifts. */
   readonly index: number;
   readonly name: string;
+  /** The skill group it serves (only when the schedule has groups). */
+  readonly group?: string;
   /** Start and end (unwrapped), UTC epoch milliseconds. */
   readonly start: number;
   readonly end: number;
@@ -83,6 +85,7 @@ export function rosterInstances(
     return {
       index,
       name: s.name,
+      ...(s.group === undefined ? {} : { group: s.group }),
       start,
       end,
       count: s.count,

@@ -10,7 +10,10 @@ import type { SolveStatus } from "./solve-result.ts";
 /** An agent and its contract. */
 export interface Agent {
   readonly id: string;
-  /** Skills (kept for reports; this roster has a single workforce). */
+  /**
+   * Skills: the queues the agent answers. A shift of a skill group goes only to agents whose
+   * skills include every queue of the group (when the group's queues are known).
+   */
   readonly skills?: readonly string[];
   /** Paid time per week, seconds: at least (a soft minimum). */
   readonly minSecondsWeek?: number;
@@ -46,6 +49,12 @@ export interface RosterOptions {
   readonly twoConsecutiveDaysOff?: boolean;
   /** Night shifts per agent per week, at most (a night shift has 3+ hours between 22:00 and 06:00). */
   readonly maxNightShiftsWeek?: number;
+  /**
+   * The queues of each skill group (e.g. a routing model's `serves`), over those the schedule
+   * carries in its `groups`: a shift of group g goes only to agents whose skills include all of
+   * g's queues. A group without known queues takes any agent.
+   */
+  readonly groupSkills?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One segment of an agent's schedule. */
@@ -55,6 +64,8 @@ export interface Segment {
   readonly startMs: number;
   readonly endMs: number;
   readonly activity: "onQueue" | "break" | "meal";
+  /** The skill group of the shift it belongs to (only when the schedule has groups). */
+  readonly group?: string;
 }
 
 /** Per agent totals. */
@@ -82,6 +93,8 @@ export interface Shortfall {
   readonly endMs: number;
   /** Agents it still lacks. */
   readonly missing: number;
+  /** The skill group it serves (only when the schedule has groups). */
+  readonly group?: string;
 }
 
 /** Result of `buildRoster`. */

@@ -4,7 +4,8 @@
  * rest between shifts (every pair closer than the rest is excluded by clique rows: the shifts
  * extended by the rest form an interval graph, whose maximal cliques sit at shift starts);
  * weekly paid hours within the contract (the minimum soft); at most a number of days a week;
- * availability and time off; optionally two consecutive days off a week and a cap on night
+ * availability and time off; skills (a shift of a skill group only for agents with all its
+ * queues, roster-skills.ts); optionally two consecutive days off a week and a cap on night
  * shifts; fairness as bands: each agent's hours within one shift of its share of the hours
  * (in proportion to contract capacity) and its unsocial (late, night, weekend) shifts at most
  * its share, rounded up. Bands rather than a max-min spread keep the LP bound tight: a fair
@@ -25,6 +26,7 @@ import { createZone } from "../time/zone.ts";
 import { MilpBuilder } from "./milp.ts";
 import type { ScheduleResult } from "./result.ts";
 import { availabilityWindows, rosterInstances, type Instance } from "./roster-instances.ts";
+import { hasSkills, rosterGroupSkills } from "./roster-skills.ts";
 import {
   ROSTER_LIMITS,
   weeklyHours,
@@ -89,7 +91,9 @@ export async function buildRoster(
   const { instances, firstDay } = rosterInstances(schedule, spec, zone);
   const weeks = maxOf(instances, (i) => i.week + 1, 1);
   const windows = availabilityWindows(options.availability ?? [], zone);
+  const skills = rosterGroupSkills(schedule, options.groupSkills);
   const allowed = (agent: Agent, inst: Instance): boolean => {
+    if (!hasSkills(agent, inst.group, skills)) return false;
     const w = windows.get(`${agent.id}|${inst.day}`);
     if (w === undefined) return true;
     if (w === null) return false;
@@ -387,8 +391,9 @@ function readRoster(
       workDays.add(inst.day);
       const breaks = inst.breaks[used[inst.index]!++] ?? [];
       let cursor = inst.start;
+      const group = inst.group === undefined ? {} : { group: inst.group };
       const add = (startMs: number, endMs: number, activity: Segment["activity"]): void => {
-        segments.push({ agentId: agent.id, startMs, endMs, activity });
+        segments.push({ agentId: agent.id, startMs, endMs, activity, ...group });
       };
       for (const br of breaks) {
         if (br.start > cursor) add(cursor, br.start, "onQueue");
@@ -422,7 +427,13 @@ function readRoster(
   instances.forEach((inst, k) => {
     const missing = value(short[k]!);
     if (missing > 0)
-      shortfalls.push({ name: inst.name, startMs: inst.start, endMs: inst.end, missing });
+      shortfalls.push({
+        name: inst.name,
+        startMs: inst.start,
+        endMs: inst.end,
+        missing,
+        ...(inst.group === undefined ? {} : { group: inst.group }),
+      });
   });
   segments.sort((p, q) =>
     p.agentId < q.agentId ? -1 : p.agentId > q.agentId ? 1 : p.startMs - q.startMs,

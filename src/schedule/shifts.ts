@@ -24,8 +24,13 @@ export interface ConcreteShift {
   readonly endMs: number;
   /** Paid time of one agent on it, seconds: its length less the template's unpaid breaks. */
   readonly paidSeconds: number;
-  /** Cost of one agent on it: costPerHour x paid hours. */
+  /**
+   * Cost of one agent on it: costPerHour x paid hours (x its group's relative cost per hour,
+   * with groups).
+   */
   readonly cost: number;
+  /** The skill group it staffs (only when the requirement has groups). */
+  readonly group?: string;
   /** Per break: the allowed start offsets (intervals after the shift's start). */
   readonly windows: readonly number[][];
 }

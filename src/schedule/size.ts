@@ -91,9 +91,18 @@ function perShift(
   return { variables, nonZeros };
 }
 
+/** The skill groups of a requirement, and which group may cover which, for sizing. */
+export interface GroupSizing {
+  readonly groups: readonly string[];
+  readonly transfers: readonly { readonly from: string; readonly to: string }[];
+}
+
 /**
  * The size of the model for `spec` on a horizon of `intervals` intervals of `interval` minutes
- * that spans the local days `firstDay` to `lastDay` (day numbers), without building it.
+ * that spans the local days `firstDay` to `lastDay` (day numbers), without building it. With
+ * groups: shifts once per group their template may staff, shortfall and excess per (interval,
+ * group), a variable per transfer and interval, and the rows that keep a group's transfers
+ * within its working agents (its shifts' coverage coefficients again).
  */
 export function estimateShiftModel(
   spec: ShiftSpec,
@@ -101,11 +110,20 @@ export function estimateShiftModel(
   intervals: number,
   firstDay: number,
   lastDay: number,
+  sizing?: GroupSizing,
 ): ShiftModelSize {
+  const groups = sizing?.groups ?? [];
+  const transfers = sizing?.transfers ?? [];
+  const lenders = new Set(transfers.map((p) => p.from));
   let shifts = 0;
-  let variables = 2 * intervals; // shortfall and excess per interval
-  let nonZeros = 2 * intervals;
+  // shortfall and excess per interval and group
+  let variables = 2 * intervals * Math.max(1, groups.length);
+  let nonZeros = variables + 3 * transfers.length * intervals; // transfers: in, out, lending
+  variables += transfers.length * intervals;
   for (const t of spec.shifts) {
+    const staffed = groups.filter((g) => t.groups === undefined || t.groups.includes(g));
+    const copies = groups.length === 0 ? 1 : staffed.length;
+    const doubled = staffed.filter((g) => lenders.has(g)).length; // in a lending row too
     const latest =
       t.startLatestMinutes >= t.startEarliestMinutes
         ? t.startLatestMinutes
@@ -116,9 +134,9 @@ export function estimateShiftModel(
     const perLength = startsPerDay * days;
     for (const length of t.lengthMinutes) {
       const one = perShift(t.breaks, length, interval);
-      shifts += perLength;
-      variables += perLength * one.variables;
-      nonZeros += perLength * one.nonZeros;
+      shifts += perLength * copies;
+      variables += perLength * copies * one.variables;
+      nonZeros += perLength * (copies + doubled) * one.nonZeros;
     }
   }
   if (spec.shiftInstanceCost > 0) {

@@ -46,6 +46,7 @@ const shiftSchema = z.strictObject({
   minCount: agents().default(0),
   maxCount: agents().optional(),
   breaks: z.array(breakSchema).max(12).default([]),
+  groups: z.array(z.string().min(1)).min(1).max(100).optional(),
 });
 
 const specSchema = z.strictObject({
@@ -91,6 +92,11 @@ export interface ShiftTemplate {
   readonly maxCount: number;
   /** Taken in this order. */
   readonly breaks: readonly BreakRule[];
+  /**
+   * The skill groups (the requirements' `group` column) it may staff; absent: every group.
+   * Only with a requirement that has groups.
+   */
+  readonly groups?: readonly string[];
 }
 
 /** A validated shift file. */
@@ -203,6 +209,7 @@ export function validateShiftSpec(input: unknown, intervalMinutes?: number): Val
       minCount: s.minCount,
       maxCount,
       breaks,
+      ...(s.groups === undefined ? {} : { groups: [...new Set(s.groups)] }),
     };
   });
   if (issues.length > 0) throw new DataError(asGiven(issues));

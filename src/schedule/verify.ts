@@ -7,10 +7,12 @@
  * @module
  */
 import { createZone, formatInstant, type Zone } from "../time/zone.ts";
+import { own } from "./groups.ts";
 import type { ShiftModel } from "./model.ts";
 import type { ScheduledShift, ScheduleResult } from "./result.ts";
 import { unpaidMinutes } from "./shifts.ts";
 import type { ShiftTemplate } from "./spec.ts";
+import { shiftLane, verifyGroupCoverage } from "./verify-groups.ts";
 
 /** One agent's breaks on a shift: [start, end) instants per break, in the template's order. */
 export type AgentBreaks = { start: number; end: number; kind: "break" | "meal" }[];
@@ -80,6 +82,9 @@ export function verifySchedule(result: ScheduleResult, built: ShiftModel): strin
   };
   const templates = new Map(spec.shifts.map((t) => [t.name, t]));
   const scheduled = new Array<number>(count).fill(0);
+  const lanes = built.groups.length === 0 ? [undefined] : built.groups;
+  const byGroup = lanes.map(() => new Array<number>(count).fill(0)); // working per group
+  const laneIndex = new Map(built.groups.map((g, k) => [g, k]));
   let cost = 0;
   const instances = new Set<string>();
   for (const shift of result.shifts) {
@@ -89,6 +94,9 @@ export function verifySchedule(result: ScheduleResult, built: ShiftModel): strin
       continue;
     }
     const name = `${shift.name} ${formatInstant(shift.startMs, zone)}`;
+    const lane = shiftLane(shift, t, laneIndex, built.groups.length > 0, name, problems);
+    if (lane === undefined) continue;
+    const mine = byGroup[lane]!;
     const start = shift.startMs;
     let end = shift.endMs;
     if (end <= start) end += count * stepMs; // wrapped
@@ -103,9 +111,14 @@ export function verifySchedule(result: ScheduleResult, built: ShiftModel): strin
     for (let q = 0; q < length; q++) {
       const i = spec.cyclic ? (first + q) % count : first + q;
       if (i < 0 || i >= count) problems.push(`${name}: outside the horizon`);
-      else scheduled[i]! += shift.count;
+      else {
+        scheduled[i]! += shift.count;
+        mine[i]! += shift.count;
+      }
     }
-    cost += (shift.count * t.costPerHour * paidSeconds) / 3600;
+    const factor =
+      shift.group === undefined ? 1 : (own(built.groupOptions.groupCostPerHour, shift.group) ?? 1);
+    cost += (shift.count * t.costPerHour * paidSeconds * factor) / 3600;
     instances.add(`${first}|${length}`);
     let perAgent: AgentBreaks[];
     try {
@@ -138,7 +151,10 @@ export function verifySchedule(result: ScheduleResult, built: ShiftModel): strin
         previousEnd = to;
         for (let m = from; m < to; m += stepMs) {
           const i = index(m);
-          if (i >= 0 && i < count) scheduled[i]! -= 1;
+          if (i >= 0 && i < count) {
+            scheduled[i]! -= 1;
+            mine[i]! -= 1;
+          }
         }
       });
     }
@@ -152,6 +168,7 @@ export function verifySchedule(result: ScheduleResult, built: ShiftModel): strin
     }
     if (c.required !== required[i])
       problems.push(`coverage at ${at}: required ${c.required} != ${required[i]!}`);
+    if (built.groups.length > 0) return; // checked per group below
     const r = required[i]!;
     const s = scheduled[i]!;
     if (spec.coverage === "hard" && s < Math.ceil(r - 1e-9))
@@ -159,6 +176,12 @@ export function verifySchedule(result: ScheduleResult, built: ShiftModel): strin
     under += Math.max(0, r - s);
     over += Math.max(0, s - r);
   });
+  if (built.groups.length > 0) {
+    const checked = verifyGroupCoverage(result, built, byGroup);
+    problems.push(...checked.problems);
+    under = checked.under;
+    over = checked.over;
+  }
   if (result.coverage.length !== count)
     problems.push(
       `coverage: ${result.coverage.length} intervals reported, ${count} in the horizon`,

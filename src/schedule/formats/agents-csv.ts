@@ -83,7 +83,11 @@ export function parseAgentsCsv(
         bad(c, field, `at most ${HOURS_A_WEEK} (the hours of a week)`);
     const skills =
       cols.skills >= 0 && t.cell(r, cols.skills) !== ""
-        ? t.cell(r, cols.skills).split(/[;|]/)
+        ? t
+            .cell(r, cols.skills)
+            .split(/[;|]/)
+            .map((skill) => skill.trim())
+            .filter((skill) => skill !== "")
         : undefined;
     for (const skill of skills ?? []) {
       const problem = identifierProblem(skill);

@@ -19,7 +19,12 @@ export {
   type RequirementPointsOptions,
   type RequirementPointsRead,
 } from "./requirement-points.ts";
-export { formatRosterCsv, rosterCsvChunks, segmentsCsv } from "./roster-csv.ts";
+export {
+  formatRosterCsv,
+  rosterCsvChunks,
+  segmentsCsv,
+  type RosterCsvOptions,
+} from "./roster-csv.ts";
 export { formatRosterJson, type RosterJsonOptions } from "./roster-json.ts";
 export {
   formatScheduleJson,

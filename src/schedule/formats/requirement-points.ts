@@ -1,13 +1,14 @@
 /**
- * The requirement CSV as shift design reads it: `start[,queue],<column>` (what
+ * The requirement CSV as shift design reads it: `start[,queue][,group],<column>` (what
  * `staffcast requirements` writes, or any CSV with those columns), summed over queues per
- * interval. Rows off the grid of the others are errors (most likely a time typed wrong);
+ * interval, or per interval and skill group when it has a `group` column. Rows off the grid of the others are errors (most likely a time typed wrong);
  * four weeks or more without rows is a warning (most likely a date typed wrong).
  *
  * @module
  */
 import { requireColumns, type CsvTable } from "../../io/csv.ts";
 import { DataError, IssueList } from "../../io/errors.ts";
+import { identifierProblem } from "../../io/identifiers.ts";
 import { parseNumberCell } from "../../io/interval-table.ts";
 import { inRange, rangeText } from "../../math/range.ts";
 import { inferSpacing } from "../../time/duration.ts";
@@ -27,7 +28,7 @@ const FIELDS: FormatFields = {
     fractional_agents: "number",
     fractional_scheduled_agents: "number",
   },
-  keys: ["queue"],
+  keys: ["queue", "group"],
 };
 
 /**
@@ -42,13 +43,19 @@ export interface RequirementPointsOptions extends ScheduleReadOptions {
   readonly column?: string;
 }
 
-/** A requirement CSV read: one point per distinct start, the queues summed. */
+/**
+ * A requirement CSV read: one point per distinct start (with a `group` column: per distinct
+ * start and group), the queues summed.
+ */
 export interface RequirementPointsRead {
   /** The input's name in messages. */
   readonly file: string;
   /** The parsed table (lines and cells of each row). */
   readonly table: CsvTable;
-  /** Agents required per interval start, in the order the starts first appear. */
+  /**
+   * Agents required per interval start (and group), in the order they first appear; with a
+   * `group` column every point has its `group`.
+   */
   readonly points: RequirementPoint[];
   /** Long gaps between rows, in words (the file and the lines named). */
   readonly warnings: readonly string[];
@@ -73,11 +80,14 @@ export function parseRequirementPointsCsv(
   const t = parseCsvIn(text, file, FIELDS, options.dialect);
   const issues = new IssueList();
   const [iStart, iValue] = requireColumns(t, file, ["start", column]) as [number, number];
-  const sum = new Map<number, number>();
+  const iGroup = t.column("group");
+  // by start, then by group ("" without a group column), in the order they first appear
+  const sum = new Map<number, Map<string, number>>();
   const lineOf = new Map<number, number>();
   for (let r = 0; r < t.length; r++) {
     const start = parseInstant(t.cell(r, iStart));
     const value = parseNumberCell(t.cell(r, iValue));
+    const group = iGroup < 0 ? "" : t.cell(r, iGroup);
     const at = (c: number, field: string, message: string) => ({
       file,
       line: t.line(r),
@@ -89,8 +99,13 @@ export function parseRequirementPointsCsv(
     if (typeof start === "string") issues.add(at(iStart, "start", start));
     if (value === undefined || !inRange(value, REQUIRED_AGENTS_RANGE))
       issues.add(at(iValue, column, `expected a number ${rangeText(REQUIRED_AGENTS_RANGE)}`));
-    if (typeof start === "number" && value !== undefined) {
-      sum.set(start, (sum.get(start) ?? 0) + value);
+    const groupProblem =
+      iGroup < 0 ? undefined : group === "" ? "expected a group" : identifierProblem(group);
+    if (groupProblem !== undefined) issues.add(at(iGroup, "group", groupProblem));
+    if (typeof start === "number" && value !== undefined && groupProblem === undefined) {
+      const groups = sum.get(start) ?? new Map<string, number>();
+      groups.set(group, (groups.get(group) ?? 0) + value);
+      sum.set(start, groups);
       if (!lineOf.has(start)) lineOf.set(start, t.line(r));
     }
   }
@@ -123,7 +138,11 @@ export function parseRequirementPointsCsv(
   return {
     file,
     table: t,
-    points: [...sum].map(([startMs, required]) => ({ startMs, required })),
+    points: [...sum].flatMap(([startMs, groups]) =>
+      [...groups].map(([group, required]) =>
+        iGroup < 0 ? { startMs, required } : { startMs, required, group },
+      ),
+    ),
     warnings,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The roster as CSV, `agent_id,start,end,activity`: each agent's shifts as segments (onQueue,
- * break, meal), times in a zone's local ISO-8601. `staffcast roster --out` and `staffcast plan`
+ * The roster as CSV, `agent_id,start,end,activity[,group]`: each agent's shifts as segments
+ * (onQueue, break, meal), times in a zone's local ISO-8601, and with skill groups the group of
+ * each segment's shift. `staffcast roster --out` and `staffcast plan`
  * (roster.csv) write it; it is the schedule the adherence engine reads.
  *
  * @module
@@ -12,6 +13,12 @@ import type { Segment } from "../roster-types.ts";
 /** Lines per yielded chunk: small strings die young instead of being promoted and traced. */
 const LINES_PER_CHUNK = 1024;
 
+/** Options of {@link rosterCsvChunks}. */
+export interface RosterCsvOptions {
+  /** Write the `group` column (default: when a segment has a group). */
+  readonly group?: boolean;
+}
+
 /**
  * The roster CSV in chunks of text (a large roster is never one huge string).
  *
@@ -22,12 +29,15 @@ const LINES_PER_CHUNK = 1024;
 export function* rosterCsvChunks(
   segments: readonly Segment[],
   zone: Zone | string,
+  options: RosterCsvOptions = {},
 ): Generator<string> {
   const z = typeof zone === "string" ? createZone(zone) : zone;
-  const lines = ["agent_id,start,end,activity"];
+  const group = options.group ?? segments.some((s) => s.group !== undefined);
+  const lines = [group ? "agent_id,start,end,activity,group" : "agent_id,start,end,activity"];
   for (const s of segments) {
     lines.push(
-      `${csvCell(s.agentId)},${formatInstant(s.startMs, z)},${formatInstant(s.endMs, z)},${s.activity}`,
+      `${csvCell(s.agentId)},${formatInstant(s.startMs, z)},${formatInstant(s.endMs, z)},${s.activity}` +
+        (group ? `,${csvCell(s.group ?? "")}` : ""),
     );
     if (lines.length >= LINES_PER_CHUNK) {
       yield `${lines.join("\n")}\n`;
@@ -44,8 +54,12 @@ export function* rosterCsvChunks(
  * formatRosterCsv([{ agentId: "ana", startMs: Date.UTC(2025, 0, 6, 8), endMs: Date.UTC(2025, 0, 6, 12), activity: "onQueue" }], "UTC");
  * // => "agent_id,start,end,activity\nana,2025-01-06T08:00:00Z,2025-01-06T12:00:00Z,onQueue\n"
  */
-export function formatRosterCsv(segments: readonly Segment[], zone: Zone | string): string {
-  return [...rosterCsvChunks(segments, zone)].join("");
+export function formatRosterCsv(
+  segments: readonly Segment[],
+  zone: Zone | string,
+  options: RosterCsvOptions = {},
+): string {
+  return [...rosterCsvChunks(segments, zone, options)].join("");
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The roster JSON of `staffcast roster --json`: `{ status, objective, gap, agents: [{ agentId,
  * shifts, days, paidSeconds, belowMinimumSeconds, nightShifts, unsocialShifts }], shortfalls:
- * [{ name, start, end, missing }], segments?: [{ agentId, start, end, activity }],
- * explanation? }`, times in the roster's time zone, durations in seconds.
+ * [{ name, group?, start, end, missing }], segments?: [{ agentId, start, end, activity, group?
+ * }], explanation? }`, times in the roster's time zone, durations in seconds; `group` (the
+ * skill group of the shift) only when the schedule has groups.
  *
  * @module
  */
@@ -39,6 +40,7 @@ export function formatRosterJson(roster: RosterResult, options: RosterJsonOption
     })),
     shortfalls: roster.shortfalls.map((f) => ({
       name: f.name,
+      ...(f.group === undefined ? {} : { group: f.group }),
       start: at(f.startMs),
       end: at(f.endMs),
       missing: f.missing,
@@ -51,6 +53,7 @@ export function formatRosterJson(roster: RosterResult, options: RosterJsonOption
             start: at(s.startMs),
             end: at(s.endMs),
             activity: s.activity,
+            ...(s.group === undefined ? {} : { group: s.group }),
           })),
         }),
     ...(roster.explanation === undefined ? {} : { explanation: roster.explanation }),

@@ -1,8 +1,10 @@
 /**
  * The schedule JSON that `staffcast schedule --out` writes (and `staffcast plan` as
- * schedule.json): `{ status, objective, gap, shifts: [{ name, start, end, count, breaks: [{
- * kind, start, end, count }] }], coverage: [{ start, required, scheduled }], explanation?,
- * shiftFile }`, instants as ISO-8601 in the shift file's time zone. Read back (by `roster` and
+ * schedule.json): `{ status, objective, gap, shifts: [{ name, group?, start, end, count,
+ * breaks: [{ kind, start, end, count }] }], coverage: [{ start, required, scheduled }],
+ * groupCoverage?: [{ start, group, required, scheduled, covered }], transfers?: [{ start, from,
+ * to, agents }], groups?: { <name>: { queues, costPerHour? } }, explanation?, shiftFile }`
+ * (the group parts only with a requirement by skill group), instants as ISO-8601 in the shift file's time zone. Read back (by `roster` and
  * `simulate`) with every field checked: a hand-edited or truncated file gets messages naming
  * the field (`shifts[3].breaks: expected array, received null`), never a TypeError.
  *
@@ -44,6 +46,7 @@ const breakSlot = z.object({
 
 const scheduledShift = z.object({
   name: z.string().min(1),
+  group: z.string().min(1).optional(),
   start: instant,
   end: instant,
   count,
@@ -56,12 +59,41 @@ const coveragePoint = z.object({
   scheduled: z.number().min(-100_000).max(100_000),
 });
 
+const groupCoveragePoint = z.object({
+  start: instant,
+  group: z.string().min(1),
+  required: z.number().min(0).max(100_000),
+  scheduled: z.number().min(-100_000).max(100_000),
+  covered: z.number().min(-100_000).max(100_000),
+});
+
+const transfer = z.object({
+  start: instant,
+  from: z.string().min(1),
+  to: z.string().min(1),
+  agents: z.number().min(0).max(100_000),
+});
+
+const scheduleGroup = z.object({
+  queues: z.array(z.string().min(1)).max(1000),
+  costPerHour: z.number().positive().max(1e6).optional(),
+});
+
 const scheduleSchema = z.object({
   status: z.enum(["optimal", "feasible", "timeLimit", "infeasible", "error"]),
   objective: z.number().nullable(),
   gap: z.number().nullable(),
   shifts: z.array(scheduledShift).max(SHIFT_MODEL_LIMITS.shifts),
   coverage: z.array(coveragePoint).max(SHIFT_MODEL_LIMITS.intervals),
+  groupCoverage: z
+    .array(groupCoveragePoint)
+    .max(SHIFT_MODEL_LIMITS.intervals * 100)
+    .optional(),
+  transfers: z
+    .array(transfer)
+    .max(SHIFT_MODEL_LIMITS.intervals * 100 * 99)
+    .optional(),
+  groups: z.record(z.string().min(1), scheduleGroup).optional(),
   explanation: z.string().optional(),
   shiftFile: z.unknown().optional(),
 });
@@ -180,6 +212,7 @@ function scheduleOf(
     endMs: s.end,
     count: s.count,
     paidSeconds: paidSeconds(s, i, spec, horizonMs),
+    ...(s.group === undefined ? {} : { group: s.group }),
     breaks: s.breaks.map((b) => ({ kind: b.kind, startMs: b.start, endMs: b.end, count: b.count })),
   }));
   return {
@@ -193,10 +226,54 @@ function scheduleOf(
       required: c.required,
       scheduled: c.scheduled,
     })),
+    ...groupsRead(schedule),
     ...(schedule.explanation === undefined ? {} : { explanation: schedule.explanation }),
     ...(schedule.shiftFile === undefined ? {} : { shiftFile: schedule.shiftFile }),
     ...(spec === undefined ? {} : { spec }),
     warnings: warnings.map((w) => `${file === undefined ? "" : `${file}: `}shiftFile: ${w}`),
+  };
+}
+
+/** The group parts of a schedule read (none when it has none). */
+function groupsRead(
+  schedule: z.infer<typeof scheduleSchema>,
+): Pick<ScheduleResult, "groupCoverage" | "transfers" | "groups"> {
+  const groups = schedule.groups;
+  return {
+    ...(schedule.groupCoverage === undefined
+      ? {}
+      : {
+          groupCoverage: schedule.groupCoverage.map((c) => ({
+            startMs: c.start,
+            group: c.group,
+            required: c.required,
+            scheduled: c.scheduled,
+            covered: c.covered,
+          })),
+        }),
+    ...(schedule.transfers === undefined
+      ? {}
+      : {
+          transfers: schedule.transfers.map((t) => ({
+            startMs: t.start,
+            from: t.from,
+            to: t.to,
+            agents: t.agents,
+          })),
+        }),
+    ...(groups === undefined
+      ? {}
+      : {
+          groups: Object.fromEntries(
+            Object.entries(groups).map(([name, g]) => [
+              name,
+              {
+                queues: g.queues,
+                ...(g.costPerHour === undefined ? {} : { costPerHour: g.costPerHour }),
+              },
+            ]),
+          ),
+        }),
   };
 }
 
@@ -270,6 +347,7 @@ export function formatScheduleJson(
     gap: schedule.gap,
     shifts: schedule.shifts.map((s) => ({
       name: s.name,
+      ...(s.group === undefined ? {} : { group: s.group }),
       start: at(s.startMs),
       end: at(s.endMs),
       count: s.count,
@@ -285,6 +363,28 @@ export function formatScheduleJson(
       required: c.required,
       scheduled: c.scheduled,
     })),
+    ...(schedule.groupCoverage === undefined
+      ? {}
+      : {
+          groupCoverage: schedule.groupCoverage.map((c) => ({
+            start: at(c.startMs),
+            group: c.group,
+            required: c.required,
+            scheduled: c.scheduled,
+            covered: c.covered,
+          })),
+        }),
+    ...(schedule.transfers === undefined
+      ? {}
+      : {
+          transfers: schedule.transfers.map((t) => ({
+            start: at(t.startMs),
+            from: t.from,
+            to: t.to,
+            agents: t.agents,
+          })),
+        }),
+    ...(schedule.groups === undefined ? {} : { groups: schedule.groups }),
     ...(schedule.explanation === undefined ? {} : { explanation: schedule.explanation }),
     ...(shiftFile === undefined ? {} : { shiftFile }),
   })}\n`;
