@@ -42,8 +42,6 @@ export const ROUTING_REPLACES: Readonly<Record<string, string>> = {
   shrinkage: "--shrinkage (each group's shrinkage in the routing)",
 };
 
-type RoutedStaffingCoverage = Extract<RoutedStaffing, { kind: "schedule" }>["coverage"];
-
 /** The agents per group: a requirements CSV's, or a schedule's coverage per group. */
 async function readGroupStaffing(
   flags: RoutedSimulateFlags,
@@ -58,8 +56,9 @@ async function readGroupStaffing(
   const path = flags.schedule!;
   const schedule = await readScheduleJson(path, { stdin: streams.stdin, needs: ["coverage"] });
   const groups = Object.keys(routing.groups);
-  // a schedule by group carries each group's coverage
-  const byGroup = (schedule as { groupCoverage?: RoutedStaffingCoverage }).groupCoverage;
+  // a schedule by group carries each group's own agents working (transfers are theirs too:
+  // an agent lent to another group answers as its own group's routing says)
+  const byGroup = schedule.groupCoverage;
   if (byGroup === undefined || byGroup.length === 0) {
     if (groups.length !== 1)
       throw new DataError([
@@ -75,7 +74,11 @@ async function readGroupStaffing(
       coverage: schedule.coverage.map((c) => ({ ...c, group: groups[0]! })),
     };
   }
-  return { kind: "schedule", file: inputName(path), coverage: byGroup };
+  return {
+    kind: "schedule",
+    file: inputName(path),
+    coverage: byGroup.map((c) => ({ startMs: c.startMs, group: c.group, scheduled: c.scheduled })),
+  };
 }
 
 /** Runs a routed simulation and writes its result. */

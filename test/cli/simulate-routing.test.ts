@@ -154,6 +154,91 @@ describe("simulate --routing", () => {
     expect(r.stderr).toContain(field);
   });
 
+  it("simulates a schedule by group: requirements --routing, schedule --routing, simulate", async () => {
+    const d = files();
+    const shifts = {
+      intervalMinutes: 15,
+      coverage: "soft",
+      shifts: [{ name: "two", startEarliest: "08:00", startLatest: "08:00", lengthMinutes: 120 }],
+    };
+    writeFileSync(join(d, "shifts.json"), JSON.stringify(shifts));
+    const req = await runCli([
+      "requirements",
+      "--routing",
+      join(d, "routing.json"),
+      "--forecast",
+      join(d, "forecast.csv"),
+      "--out",
+      join(d, "req.csv"),
+    ]);
+    expect(req.code).toBe(0);
+    const sched = await runCli([
+      "schedule",
+      "--requirements",
+      join(d, "req.csv"),
+      "--column",
+      "scheduled_agents",
+      "--routing",
+      join(d, "routing.json"),
+      "--shifts",
+      join(d, "shifts.json"),
+      "--out",
+      join(d, "schedule.json"),
+    ]);
+    expect(sched.code).toBe(0);
+    const r = await runCli([
+      "simulate",
+      "--routing",
+      join(d, "routing.json"),
+      "--schedule",
+      join(d, "schedule.json"),
+      "--forecast",
+      join(d, "forecast.csv"),
+      "--runs",
+      "5",
+      "--json",
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { groupIntervals: { group: string; agents: number }[] };
+    // every group the schedule staffs is simulated with its own agents
+    expect(new Set(json.groupIntervals.map((g) => g.group))).toEqual(new Set(["vipdesk", "sales"]));
+  });
+
+  it("a schedule without groups needs a routing of one group", async () => {
+    const d = files();
+    const shifts = {
+      intervalMinutes: 15,
+      shifts: [{ name: "two", startEarliest: "08:00", startLatest: "08:00", lengthMinutes: 120 }],
+    };
+    writeFileSync(join(d, "shifts.json"), JSON.stringify(shifts));
+    writeFileSync(
+      join(d, "req.csv"),
+      "start,agents\n2025-01-06T08:00:00Z,3\n2025-01-06T08:15:00Z,3\n",
+    );
+    const sched = await runCli([
+      "schedule",
+      "--requirements",
+      join(d, "req.csv"),
+      "--shifts",
+      join(d, "shifts.json"),
+      "--out",
+      join(d, "schedule.json"),
+    ]);
+    expect(sched.code).toBe(0);
+    const r = await runCli([
+      "simulate",
+      "--routing",
+      join(d, "routing.json"),
+      "--schedule",
+      join(d, "schedule.json"),
+      "--forecast",
+      join(d, "forecast.csv"),
+    ]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain("the schedule has no groups");
+  });
+
   it("a group of the agents file not in the routing exits 65 naming the file", async () => {
     const d = files({
       ...ROUTING,
