@@ -115,6 +115,11 @@ export async function runRoutedRequirements(
       streams.stderr,
       `${result.unmetStartsMs.length} intervals miss a target at the most agents searched, the first ${formatInstant(result.unmetStartsMs[0]!, zone)}`,
     );
+  if (result.uncheckedStartsMs.length > 0)
+    warn(
+      streams.stderr,
+      `${result.uncheckedStartsMs.length} intervals are staffed on the approximation alone (the simulation budget of the run is spent), the first ${formatInstant(result.uncheckedStartsMs[0]!, zone)}`,
+    );
   if (flags.queueOut !== undefined)
     await writeTextAtomic(flags.queueOut, formatQueueOutcomesCsv(result.queues, zone), streams);
   await writeTextAtomic(flags.out, formatGroupRequirementsCsv(result.groups, zone), streams);

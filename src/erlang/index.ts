@@ -131,6 +131,7 @@ export {
 } from "./routing/approximate.ts";
 export {
   homeGroup,
+  ROUTED_STAFFING_LIMITS,
   staffRoutedInterval,
   type FigureMethod,
   type RoutedIntervalOptions,
@@ -146,6 +147,7 @@ export {
 } from "./routing/staff-routing.ts";
 export {
   simulateSteady,
+  steadyWindow,
   CHECK_WINDOW,
   type SteadyFigures,
   type SteadyLoads,

@@ -10,12 +10,18 @@ import { simulateRouting } from "./simulate-routing.ts";
 import type { RoutingModel } from "./model.ts";
 import type { QueueFigures } from "./targets.ts";
 
-/** How long a check simulates: calls offered at least, and the window's bounds. */
+/**
+ * How long a check simulates: about `calls` offered calls measured (default 4000), over at least
+ * `minSeconds` when that costs no more than `maxCallsFactor` times as many calls, at most
+ * `maxSeconds`; after a warm-up of ten times the longest AHT or patience (at least 30 min), cut
+ * to `warmUpCalls` calls. A check thus simulates at most about 30,000 calls, whatever the load.
+ */
 export const CHECK_WINDOW = {
-  /** Offered calls in the measured window, at least (default). */
   calls: 4000,
   minSeconds: 4 * 3600,
   maxSeconds: 96 * 3600,
+  maxCallsFactor: 5,
+  warmUpCalls: 10_000,
 } as const;
 
 /** Offered calls per second and AHT of each queue with calls. */
@@ -29,11 +35,34 @@ export interface SteadyFigures {
   readonly groups: Readonly<Record<string, { readonly occupancy: number | null }>>;
 }
 
+/** The warm-up and measured window of a check (seconds), and the calls it simulates. */
+export function steadyWindow(
+  model: RoutingModel,
+  loads: SteadyLoads,
+  calls: number = CHECK_WINDOW.calls,
+): { warmUpSeconds: number; windowSeconds: number; calls: number } {
+  const total = Object.values(loads).reduce((a, l) => a + l.callsPerSecond, 0);
+  const longest = Object.entries(loads).reduce(
+    (m, [q, l]) => Math.max(m, l.ahtSeconds, model.queues[q]!.patienceSeconds ?? 0),
+    0,
+  );
+  if (!(total > 0)) return { warmUpSeconds: 0, windowSeconds: CHECK_WINDOW.minSeconds, calls: 0 };
+  const warmUpSeconds = Math.min(Math.max(1800, 10 * longest), CHECK_WINDOW.warmUpCalls / total);
+  const windowSeconds = Math.min(
+    CHECK_WINDOW.maxSeconds,
+    Math.max(
+      calls / total,
+      Math.min(CHECK_WINDOW.minSeconds, (CHECK_WINDOW.maxCallsFactor * calls) / total),
+    ),
+  );
+  return { warmUpSeconds, windowSeconds, calls: total * (warmUpSeconds + windowSeconds) };
+}
+
 /**
  * Simulates `agents` (productive, per group) against constant `loads` (after rejection: the
  * routing's reject shares are not drawn again).
  *
- * @param calls - offered calls to measure, about (the window is bounded by {@link CHECK_WINDOW})
+ * @param calls - offered calls to measure, about (see {@link CHECK_WINDOW} and {@link steadyWindow})
  */
 export function simulateSteady(
   model: RoutingModel,
@@ -42,16 +71,7 @@ export function simulateSteady(
   seed: number,
   calls: number = CHECK_WINDOW.calls,
 ): SteadyFigures {
-  const total = Object.values(loads).reduce((a, l) => a + l.callsPerSecond, 0);
-  const longest = Object.entries(loads).reduce(
-    (m, [q, l]) => Math.max(m, l.ahtSeconds, model.queues[q]!.patienceSeconds ?? 0),
-    0,
-  );
-  const warmUp = Math.max(1800, 10 * longest);
-  const window = Math.min(
-    CHECK_WINDOW.maxSeconds,
-    Math.max(CHECK_WINDOW.minSeconds, total > 0 ? calls / total : 0),
-  );
+  const { warmUpSeconds: warmUp, windowSeconds: window } = steadyWindow(model, loads, calls);
   const span = warmUp + window;
   const flat = (v: number) => ({ startMs: 0, stepSeconds: span, values: [v] });
   const queues = Object.create(null) as Record<string, (typeof model.queues)[string]>;

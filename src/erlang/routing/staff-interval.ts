@@ -20,7 +20,7 @@
 import { staffInterval } from "../staffing.ts";
 import type { StaffingTargets } from "../types.ts";
 import { evaluateRouting } from "./approximate.ts";
-import { simulateSteady, type SteadyFigures } from "./interval-sim.ts";
+import { simulateSteady, steadyWindow, type SteadyFigures } from "./interval-sim.ts";
 import type { RoutingModel } from "./model.ts";
 import {
   groupOccupancyCaps,
@@ -47,8 +47,24 @@ export interface RoutedIntervalStaffing {
   readonly bounds: { readonly pooled: number; readonly separate: number };
 }
 
+/**
+ * The work a routed staffing may do, in simulation checks: at most `checksPerInterval` checks of
+ * one interval, and `simulatedCalls` calls simulated over a whole run (about a minute on one
+ * core); beyond them, the staffing stands on the evaluation alone (its figures say
+ * "approximation"). Work limits, not a clock: the same inputs give the same staffing anywhere.
+ */
+export const ROUTED_STAFFING_LIMITS = {
+  checksPerInterval: 40,
+  simulatedCalls: 50_000_000,
+} as const;
+
 /** Options of {@link staffRoutedInterval}. */
 export interface RoutedIntervalOptions {
+  /**
+   * Calls the checks of a run may still simulate (shared by its intervals, decreased as they
+   * are used); default: no limit beyond {@link ROUTED_STAFFING_LIMITS}.checksPerInterval.
+   */
+  readonly budget?: { calls: number };
   /** Seed of the checking simulations (one for every staffing tried). */
   readonly seed?: number;
   /** Offered calls each check simulates, about (default 4000). */
@@ -173,7 +189,11 @@ export function staffRoutedInterval(
       for (const g of useful) miss += occupancyShortfall(caps[g]!, f.groups[g]!.occupancy);
     return miss;
   };
-  const evaluate = (y: Record<string, number>) => evaluateRouting(model, steady, y);
+  // the evaluation takes every queue of the model: those without calls at zero
+  const everyQueue: Record<string, { callsPerSecond: number; ahtSeconds: number }> = {};
+  for (const q of Object.keys(model.queues))
+    everyQueue[q] = steady[q] ?? { callsPerSecond: 0, ahtSeconds: loads[q]?.ahtSeconds ?? 1 };
+  const evaluate = (y: Record<string, number>) => evaluateRouting(model, everyQueue, y);
   const limit = Object.fromEntries(
     groupNames.map((g) => [g, Math.max(floor[g]!, 2 * bounds.separate + 10)]),
   );
@@ -215,7 +235,8 @@ export function staffRoutedInterval(
   dropWhile((z) => shortfall(approx(z)) === 0);
 
   // 3. check and correct by simulation, unless the evaluation is exact
-  const exact = Object.values(evaluate(y).queues).every((q) => q.method === "exact");
+  const evaluated = evaluate(y);
+  const exact = active.every((q) => evaluated.queues[q]!.method === "exact");
   let final: SteadyFigures;
   let method: FigureMethod;
   if (exact) {
@@ -223,29 +244,45 @@ export function staffRoutedInterval(
     method = "exact";
   } else {
     const seed = options.seed ?? 1;
+    const budget = options.budget ?? { calls: Number.POSITIVE_INFINITY };
+    const cost = steadyWindow(model, steady, options.checkCalls).calls;
     const cache = new Map<string, SteadyFigures>();
-    const simulate = (z: Record<string, number>): SteadyFigures => {
-      const key = groupNames.map((g) => z[g]).join(",");
+    const keyOf = (z: Record<string, number>): string => groupNames.map((g) => z[g]).join(",");
+    let checks = 0;
+    /** A check of `z`; undefined once this interval's or the run's work limit is reached. */
+    const simulate = (z: Record<string, number>): SteadyFigures | undefined => {
+      const key = keyOf(z);
       let f = cache.get(key);
-      if (f === undefined) {
-        f = simulateSteady(model, steady, z, seed, options.checkCalls);
-        cache.set(key, f);
-      }
+      if (f !== undefined) return f;
+      if (checks >= ROUTED_STAFFING_LIMITS.checksPerInterval || budget.calls < cost)
+        return undefined;
+      checks++;
+      budget.calls -= cost;
+      f = simulateSteady(model, steady, z, seed, options.checkCalls);
+      cache.set(key, f);
       return f;
     };
-    for (let step = 0; step < 4 * (bounds.separate + 10) && shortfall(simulate(y)) > 0; step++) {
-      const failing = active.filter((q) => queueShortfall(targets[q]!, simulate(y).queues[q]!) > 0);
-      // the evaluation says where an agent helps the failing queues most; else the simulation
-      if (!addBest(approx, failing.length > 0 ? failing : undefined) && !addBest(simulate)) {
+    let current = simulate(y);
+    while (current !== undefined && shortfall(current) > 0) {
+      const now = current;
+      const failing = active.filter((q) => queueShortfall(targets[q]!, now.queues[q]!) > 0);
+      // the evaluation says where an agent helps the failing queues most; else the group the
+      // first failing queue goes to first
+      if (!addBest(approx, failing.length > 0 ? failing : undefined)) {
         const q = failing[0];
         const g = q === undefined ? undefined : homeGroup(model, q);
         if (g === undefined || y[g]! >= limit[g]!) break;
         y[g] = y[g]! + 1;
       }
+      current = simulate(y);
     }
-    dropWhile((z) => shortfall(simulate(z)) === 0);
-    final = simulate(y);
-    method = "simulation";
+    dropWhile((z) => {
+      const f = simulate(z);
+      return f !== undefined && shortfall(f) === 0;
+    });
+    const checked = cache.get(keyOf(y));
+    final = checked ?? approx(y);
+    method = checked === undefined ? "approximation" : "simulation";
   }
   const queues: Record<string, QueueFigures & { method: FigureMethod }> = {};
   for (const q of active) {

@@ -11,6 +11,7 @@
 import { scheduledFromProductive } from "../staffing.ts";
 import type { RoutingModel } from "./model.ts";
 import {
+  ROUTED_STAFFING_LIMITS,
   staffRoutedInterval,
   type FigureMethod,
   type RoutedIntervalOptions,
@@ -65,8 +66,10 @@ export interface RoutingStaffingResult {
   readonly groups: readonly GroupRequirement[];
   /** By interval, then queue in the routing's order (queues of the forecast). */
   readonly queues: readonly QueueOutcome[];
-  /** Intervals where some target could not be met within the search's agent bound. */
+  /** Intervals where some target is not met at the staffing found (its work limit reached). */
   readonly unmetStartsMs: readonly number[];
+  /** Intervals staffed on the evaluation alone: the run's simulation budget was spent. */
+  readonly uncheckedStartsMs: readonly number[];
   /** Productive agent-hours: the staffing's, the all-skills pool's and no sharing's. */
   readonly agentHours: {
     readonly staffed: number;
@@ -119,6 +122,7 @@ export function staffRouting(options: RoutingStaffingOptions): RoutingStaffingRe
   const distinct = new Map<string, ReturnType<typeof staffRoutedInterval> | undefined>();
   for (const s of starts) distinct.set(keyOf(byStart.get(s)!), undefined);
   let done = 0;
+  const budget = { calls: ROUTED_STAFFING_LIMITS.simulatedCalls };
   for (const s of starts) {
     const row = byStart.get(s)!;
     const key = keyOf(row);
@@ -129,18 +133,31 @@ export function staffRouting(options: RoutingStaffingOptions): RoutingStaffingRe
         calls: l.calls * (1 - routing.queues[q]!.rejectShare),
         ahtSeconds: l.ahtSeconds,
       };
-    distinct.set(key, staffRoutedInterval(routing, loads, intervalSeconds, options));
+    try {
+      distinct.set(
+        key,
+        staffRoutedInterval(routing, loads, intervalSeconds, { budget, ...options }),
+      );
+    } catch (error) {
+      // beyond the staffing ranges: say which interval
+      if (error instanceof RangeError)
+        throw new RangeError(`the interval at ${new Date(s).toISOString()}: ${error.message}`);
+      throw error;
+    }
     options.onProgress?.(++done, distinct.size);
   }
   const groups: GroupRequirement[] = [];
   const queues: QueueOutcome[] = [];
   const unmetStartsMs: number[] = [];
+  const uncheckedStartsMs: number[] = [];
   const hours = intervalSeconds / 3600;
   const agentHours = { staffed: 0, pooled: 0, separate: 0 };
   for (const s of starts) {
     const row = byStart.get(s)!;
     const staffing = distinct.get(keyOf(row))!;
     if (!staffing.met) unmetStartsMs.push(s);
+    if (Object.values(staffing.queues).some((q) => q.method === "approximation"))
+      uncheckedStartsMs.push(s);
     agentHours.pooled += staffing.bounds.pooled * hours;
     agentHours.separate += staffing.bounds.separate * hours;
     for (const g of groupNames) {
@@ -171,5 +188,5 @@ export function staffRouting(options: RoutingStaffingOptions): RoutingStaffingRe
       });
     }
   }
-  return { groups, queues, unmetStartsMs, agentHours };
+  return { groups, queues, unmetStartsMs, uncheckedStartsMs, agentHours };
 }

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   parseRouting,
+  ROUTED_STAFFING_LIMITS,
   simulateRouting,
   staffInterval,
   staffRoutedInterval,
@@ -91,6 +92,26 @@ describe("staffRoutedInterval", () => {
     }
   });
 
+  it("with no simulation budget left, stands on the evaluation and says so", () => {
+    const loads = { vip: { calls: 10, ahtSeconds: 300 }, orders: { calls: 100, ahtSeconds: 250 } };
+    const budget = { calls: 0 };
+    const r = staffRoutedInterval(routing, loads, 900, { budget });
+    expect(Object.values(r.queues).map((q) => q.method)).toEqual([
+      "approximation",
+      "approximation",
+    ]);
+    expect(budget.calls).toBe(0);
+    // with a budget, the checks spend it (each at most about 30,000 calls)
+    const some = { calls: 1e6 };
+    const checked = staffRoutedInterval(routing, loads, 900, { budget: some });
+    expect(Object.values(checked.queues).map((q) => q.method)).toEqual([
+      "simulation",
+      "simulation",
+    ]);
+    expect(some.calls).toBeLessThan(1e6);
+    expect(1e6 - some.calls).toBeLessThanOrEqual(ROUTED_STAFFING_LIMITS.checksPerInterval * 30_000);
+  });
+
   it("no calls: no agents, even for a group with a floor", () => {
     const r = staffRoutedInterval(routing, { vip: { calls: 0, ahtSeconds: 300 } }, 900);
     expect(r.agents).toEqual({ vipdesk: 0, sales: 0, service: 0 });
@@ -141,6 +162,16 @@ describe("staffRouting on a day of the TV-shopping example", () => {
     expect(again).toEqual(staffed());
     // the night's empty intervals are one load
     expect(calls.at(-1)!).toBeLessThan(96);
+  });
+
+  it("refuses an interval beyond the staffing ranges, naming it", () => {
+    expect(() =>
+      staffRouting({
+        routing,
+        intervalSeconds: 900,
+        rows: [{ startMs: dayStart, queue: "orders", calls: 40_000, ahtSeconds: 300 }],
+      }),
+    ).toThrow(/the interval at 2003-10-20T00:00:00.000Z: .*above 10000 Erlangs/);
   });
 
   it("refuses a queue the routing lacks, and two rows of one queue at one time", () => {
