@@ -7,7 +7,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseGroupAgentsCsv } from "../../src/erlang/index.ts";
+import {
+  formatQueueOutcomesCsv,
+  parseGroupAgentsCsv,
+  parseQueueOutcomesCsv,
+} from "../../src/erlang/index.ts";
+import { createZone } from "../../src/time/zone.ts";
 import { runCli } from "../support/cli.ts";
 
 const ROUTING = {
@@ -56,10 +61,11 @@ describe("requirements --routing", () => {
     expect(rows.map((x) => x.group).slice(0, 2)).toEqual(["vipdesk", "sales"]);
     // scheduled = ceil(agents / (1 - shrinkage)), read back by its column
     const scheduled = parseGroupAgentsCsv(text, "g.csv", { column: "scheduled_agents" }).rows;
-    rows.forEach((x, i) => { expect(scheduled[i]!.agents).toBe(
+    rows.forEach((x, i) => {
+      expect(scheduled[i]!.agents).toBe(
         x.group === "vipdesk" ? Math.ceil(x.agents / 0.8 - 1e-9) : x.agents,
-      ); },
-    );
+      );
+    });
     const q = readFileSync(queues, "utf8").trim().split("\n");
     expect(q[0]).toBe("start,queue,calls,rejected,service_level,asa_s,abandon_rate,method");
     expect(q).toHaveLength(9);
@@ -126,5 +132,41 @@ describe("requirements --routing", () => {
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('queue "other" is not in the routing');
     expect(r.stderr).toContain("forecast.csv");
+  });
+});
+
+describe("the queue CSV reads back", () => {
+  it("parseQueueOutcomesCsv gives the rows formatQueueOutcomesCsv wrote", () => {
+    const rows = [
+      {
+        startMs: Date.UTC(2025, 0, 6, 8),
+        queue: "vip",
+        calls: 9.5,
+        rejected: 0,
+        serviceLevel: 0.93,
+        asaSeconds: 1.25,
+        abandonRate: 0.01,
+        method: "simulation" as const,
+      },
+      {
+        startMs: Date.UTC(2025, 0, 6, 8),
+        queue: "orders",
+        calls: 0,
+        rejected: 0,
+        serviceLevel: null,
+        asaSeconds: null,
+        abandonRate: null,
+        method: null,
+      },
+    ];
+    const text = formatQueueOutcomesCsv(rows, createZone("UTC"));
+    expect(parseQueueOutcomesCsv(text).rows).toEqual(rows);
+  });
+
+  it("names bad cells by line and field", () => {
+    const head = "start,queue,calls,rejected,service_level,asa_s,abandon_rate,method\n";
+    expect(() =>
+      parseQueueOutcomesCsv(`${head}2025-01-06T08:00:00Z,vip,1,0,1.5,1,0,guess\n`, "q.csv"),
+    ).toThrow(/q\.csv:2:5: service_level: [\s\S]*q\.csv:2:8: method/);
   });
 });

@@ -34,5 +34,7 @@ export {
   formatGroupRequirementsCsv,
   formatQueueOutcomesCsv,
   GROUP_REQUIREMENT_COLUMNS,
+  parseQueueOutcomesCsv,
   QUEUE_OUTCOME_COLUMNS,
+  readQueueOutcomesCsv,
 } from "./routed-requirements-csv.ts";

@@ -141,7 +141,9 @@ export function staffRouting(options: RoutingStaffingOptions): RoutingStaffingRe
     } catch (error) {
       // beyond the staffing ranges: say which interval
       if (error instanceof RangeError)
-        throw new RangeError(`the interval at ${new Date(s).toISOString()}: ${error.message}`);
+        throw new RangeError(`the interval at ${new Date(s).toISOString()}: ${error.message}`, {
+          cause: error,
+        });
       throw error;
     }
     options.onProgress?.(++done, distinct.size);
