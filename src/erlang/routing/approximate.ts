@@ -120,13 +120,14 @@ export function evaluateRouting(
     });
   }
   const occupancy = new Float64Array(groupNames.length);
-  if (active.length > 0) {
-    const relevant = groupNames.map((_, g) => active.some((q) => q.pool.has(g)));
+  // queues that share no group are independent systems: each is evaluated on its own, so a
+  // design of separate teams is as exact as each team alone
+  for (const part of independentParts(active)) {
+    const relevant = groupNames.map((_, g) => part.some((q) => q.pool.has(g)));
     const exact =
-      singleQueue(active, relevant, staff, occupancy) ??
-      onePool(active, relevant, staff, occupancy);
-    const results = exact ?? approximate(active, staff, occupancy);
-    active.forEach((q, k) => (queues[q.name] = results[k]!));
+      singleQueue(part, relevant, staff, occupancy) ?? onePool(part, relevant, staff, occupancy);
+    const results = exact ?? approximate(part, relevant, staff, occupancy);
+    part.forEach((q, k) => (queues[q.name] = results[k]!));
   }
   const groups = Object.create(null) as Record<string, { occupancy: number }>;
   groupNames.forEach(
@@ -138,6 +139,7 @@ export function evaluateRouting(
 /** The overflow approximation (cascade.ts) and the groups' occupancy it implies. */
 function approximate(
   active: readonly Active[],
+  relevant: readonly boolean[],
   staff: readonly number[],
   occupancy: Float64Array,
 ): RoutedQueueEvaluation[] {
@@ -156,6 +158,32 @@ function approximate(
     for (const g of q.pool) poolAgents += staff[g]!;
     if (poolAgents > 0) for (const g of q.pool) carried[g]! += (left * staff[g]!) / poolAgents;
   });
-  staff.forEach((n, g) => (occupancy[g] = n === 0 ? 0 : Math.min(1, carried[g]! / n)));
+  staff.forEach((n, g) => {
+    if (relevant[g] === true) occupancy[g] = n === 0 ? 0 : Math.min(1, carried[g]! / n);
+  });
   return results.map((m) => evaluation(m, "approximation"));
+}
+
+/**
+ * The active queues split into independent parts: two queues are in one part when a chain of
+ * shared groups links them (in the order of `active` within each part).
+ */
+function independentParts(active: readonly Active[]): Active[][] {
+  const part = active.map((_, k) => k);
+  const root = (k: number): number => (part[k] === k ? k : (part[k] = root(part[k]!)));
+  for (let a = 0; a < active.length; a++)
+    for (let b = a + 1; b < active.length; b++)
+      for (const g of active[a]!.pool)
+        if (active[b]!.pool.has(g)) {
+          part[root(b)] = root(a);
+          break;
+        }
+  const parts = new Map<number, Active[]>();
+  active.forEach((q, k) => {
+    const r = root(k);
+    const list = parts.get(r);
+    if (list === undefined) parts.set(r, [q]);
+    else list.push(q);
+  });
+  return [...parts.values()];
 }
