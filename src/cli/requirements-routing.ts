@@ -8,7 +8,7 @@ import {
   formatQueueOutcomesCsv,
   gridSpacingMs,
   readRoutingFile,
-  staffRouting,
+  staffRoutingParallel,
   type ForecastColumnsRead,
   type RoutingStaffingResult,
 } from "../erlang/index.ts";
@@ -49,6 +49,7 @@ export interface RoutedRequirementsFlags {
   interval?: number;
   aht?: number;
   queueOut?: string;
+  threads?: number;
   out: string;
 }
 
@@ -95,14 +96,17 @@ export async function runRoutedRequirements(
   const bar = progressBar(streams.stderr, streams.stderr.isTTY === true);
   let result: RoutingStaffingResult;
   try {
-    result = staffRouting({
-      routing,
-      intervalSeconds,
-      rows,
-      onProgress: (done, total) => {
-        bar.update(done, total, "intervals staffed");
+    result = await staffRoutingParallel(
+      {
+        routing,
+        intervalSeconds,
+        rows,
+        onProgress: (done, total) => {
+          bar.update(done, total, "intervals staffed");
+        },
       },
-    });
+      flags.threads === undefined ? {} : { threads: flags.threads },
+    );
   } catch (error) {
     if (error instanceof RangeError)
       throw new DataError([{ file: read.file, message: error.message }]);
@@ -113,12 +117,12 @@ export async function runRoutedRequirements(
   if (result.unmetStartsMs.length > 0)
     warn(
       streams.stderr,
-      `${result.unmetStartsMs.length} intervals miss a target at the most agents searched, the first ${formatInstant(result.unmetStartsMs[0]!, zone)}`,
+      `${result.unmetStartsMs.length} intervals miss a target within the search's work limits, the first ${formatInstant(result.unmetStartsMs[0]!, zone)}`,
     );
   if (result.uncheckedStartsMs.length > 0)
     warn(
       streams.stderr,
-      `${result.uncheckedStartsMs.length} intervals are staffed on the approximation alone (the simulation budget of the run is spent), the first ${formatInstant(result.uncheckedStartsMs[0]!, zone)}`,
+      `${result.uncheckedStartsMs.length} intervals are staffed on the approximation alone (the simulation budget is spent: a forecast this long gets fewer checks per interval), the first ${formatInstant(result.uncheckedStartsMs[0]!, zone)}`,
     );
   if (flags.queueOut !== undefined)
     await writeTextAtomic(flags.queueOut, formatQueueOutcomesCsv(result.queues, zone), streams);

@@ -137,6 +137,7 @@ export {
   type RoutedIntervalOptions,
   type RoutedIntervalStaffing,
 } from "./routing/staff-interval.ts";
+export { staffRoutingParallel } from "./routing/staff-parallel.ts";
 export {
   staffRouting,
   type GroupRequirement,

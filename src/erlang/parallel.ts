@@ -125,24 +125,21 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
 }
 
 /**
- * Starts a worker thread on `script` with `task` (its rows' buffers transferred) and resolves
- * with the one message it sends back.
+ * Starts a worker thread on `script` with `task` (the buffers of `transferList` moved, not
+ * copied) and resolves with the one message it sends back.
  *
  * @internal
  */
-export function runWorker<R>(script: URL, task: WorkerTask): Promise<R> {
+export function runWorker<R>(
+  script: URL,
+  task: unknown,
+  transferList: ArrayBuffer[] = [],
+): Promise<R> {
   return new Promise((resolve, reject) => {
-    const rows = task.rows;
     const worker = new Worker(script, {
       workerData: task,
       execArgv: workerExecArgv(process.execArgv),
-      // sliceRows made plain (not shared) buffers
-      transferList: [
-        rows.calls.buffer as ArrayBuffer,
-        rows.intervalSeconds.buffer as ArrayBuffer,
-        rows.ahtSeconds.buffer as ArrayBuffer,
-        rows.shrinkage.buffer as ArrayBuffer,
-      ],
+      transferList,
     });
     let settled = false;
     worker.once("message", (reply: R) => {
@@ -202,12 +199,16 @@ export async function computeRequirementTableParallel(
   const staffer = createStaffer(options); // an invalid policy is reported before any row
   const rows = resolveRows(forecast, options);
   const script = besideModule(import.meta.url, "requirements-worker");
-  const workers = bounds.slice(1, -1).map((from, k) =>
-    runWorker<WorkerReply>(script, {
-      rows: sliceRows(rows, from, bounds[k + 2]!),
-      policy: options,
-    }),
-  );
+  const workers = bounds.slice(1, -1).map((from, k) => {
+    // sliceRows made plain (not shared) buffers: move them
+    const part = sliceRows(rows, from, bounds[k + 2]!);
+    return runWorker<WorkerReply>(script, { rows: part, policy: options } satisfies WorkerTask, [
+      part.calls.buffer as ArrayBuffer,
+      part.intervalSeconds.buffer as ArrayBuffer,
+      part.ahtSeconds.buffer as ArrayBuffer,
+      part.shrinkage.buffer as ArrayBuffer,
+    ]);
+  });
   // The calling thread staffs the first range meanwhile.
   const issues: DataIssue[] = [];
   let first: RequirementTable | undefined;

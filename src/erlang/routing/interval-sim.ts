@@ -11,16 +11,16 @@ import type { RoutingModel } from "./model.ts";
 import type { QueueFigures } from "./targets.ts";
 
 /**
- * How long a check simulates: about `calls` offered calls measured (default 4000), over at least
+ * How long a check simulates: about `calls` offered calls measured (default 12,000), over at least
  * `minSeconds` when that costs no more than `maxCallsFactor` times as many calls, at most
  * `maxSeconds`; after a warm-up of ten times the longest AHT or patience (at least 30 min), cut
- * to `warmUpCalls` calls. A check thus simulates at most about 30,000 calls, whatever the load.
+ * to `warmUpCalls` calls. A check thus simulates at most about 35,000 calls, whatever the load.
  */
 export const CHECK_WINDOW = {
-  calls: 4000,
+  calls: 12_000,
   minSeconds: 4 * 3600,
   maxSeconds: 96 * 3600,
-  maxCallsFactor: 5,
+  maxCallsFactor: 2,
   warmUpCalls: 10_000,
 } as const;
 

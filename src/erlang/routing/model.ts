@@ -129,7 +129,10 @@ export const agentGroupSchema = z.strictObject({
   shrinkage: within(L.shrinkage)
     .default(0)
     .describe("share of paid time not on the phones (absence, meetings)"),
-  minAgents: within(L.agents).int().default(0).describe("productive agents at least, always"),
+  minAgents: within(L.agents)
+    .int()
+    .default(0)
+    .describe("productive agents at least while a queue the group answers has calls"),
 });
 
 /** The routing file (see the module's semantics). */

@@ -20,7 +20,21 @@
 import { staffInterval } from "../staffing.ts";
 import type { StaffingTargets } from "../types.ts";
 import { evaluateRouting } from "./approximate.ts";
-import { simulateSteady, steadyWindow, type SteadyFigures } from "./interval-sim.ts";
+import {
+  CHECK_WINDOW,
+  simulateSteady,
+  steadyWindow,
+  type SteadyFigures,
+  type SteadyLoads,
+} from "./interval-sim.ts";
+import {
+  addOne,
+  addUntilMet,
+  improve,
+  type Judge,
+  type SearchSpace,
+  type Staffing,
+} from "./staff-search.ts";
 import type { RoutingModel } from "./model.ts";
 import {
   groupOccupancyCaps,
@@ -49,13 +63,15 @@ export interface RoutedIntervalStaffing {
 
 /**
  * The work a routed staffing may do, in simulation checks: at most `checksPerInterval` checks of
- * one interval, and `simulatedCalls` calls simulated over a whole run (about a minute on one
- * core); beyond them, the staffing stands on the evaluation alone (its figures say
- * "approximation"). Work limits, not a clock: the same inputs give the same staffing anywhere.
+ * one interval, and `simulatedCalls` calls simulated over a whole run, shared evenly among its
+ * distinct intervals (about two minutes on one core; a week of 15-minute intervals uses a
+ * third of it). Beyond them an interval's staffing stands on the evaluation, or on the checks
+ * done so far (its figures say so). Work limits, not a clock: the same inputs give the same
+ * staffing on any machine, with any number of threads.
  */
 export const ROUTED_STAFFING_LIMITS = {
   checksPerInterval: 40,
-  simulatedCalls: 50_000_000,
+  simulatedCalls: 300_000_000,
 } as const;
 
 /** Options of {@link staffRoutedInterval}. */
@@ -67,7 +83,7 @@ export interface RoutedIntervalOptions {
   readonly budget?: { calls: number };
   /** Seed of the checking simulations (one for every staffing tried). */
   readonly seed?: number;
-  /** Offered calls each check simulates, about (default 4000). */
+  /** Offered calls each check measures, about (default 12,000; see CHECK_WINDOW). */
   readonly checkCalls?: number;
 }
 
@@ -155,7 +171,7 @@ export function staffRoutedInterval(
   );
 
   // 1. bounds
-  const separate: Record<string, number> = { ...floor };
+  const separate: Record<string, number> = Object.fromEntries(groupNames.map((g) => [g, 0]));
   for (const q of active) {
     const n = staffAlone(
       model,
@@ -181,106 +197,86 @@ export function staffRoutedInterval(
     separate: groupNames.reduce((a, g) => a + separate[g]!, 0),
   };
 
-  // 2. search on the evaluation
-  const shortfall = (f: SteadyFigures, only?: readonly string[]): number => {
+  // how far figures miss every target: the queues', and the groups' occupancy caps
+  const shortfall = (f: SteadyFigures): number => {
     let miss = 0;
-    for (const q of only ?? active) miss += queueShortfall(targets[q]!, f.queues[q]!);
-    if (only === undefined)
-      for (const g of useful) miss += occupancyShortfall(caps[g]!, f.groups[g]!.occupancy);
+    for (const q of active) miss += queueShortfall(targets[q]!, f.queues[q]!);
+    for (const g of useful) miss += occupancyShortfall(caps[g]!, f.groups[g]!.occupancy);
     return miss;
   };
   // the evaluation takes every queue of the model: those without calls at zero
   const everyQueue: Record<string, { callsPerSecond: number; ahtSeconds: number }> = {};
   for (const q of Object.keys(model.queues))
     everyQueue[q] = steady[q] ?? { callsPerSecond: 0, ahtSeconds: loads[q]?.ahtSeconds ?? 1 };
-  const evaluate = (y: Record<string, number>) => evaluateRouting(model, everyQueue, y);
-  const limit = Object.fromEntries(
-    groupNames.map((g) => [g, Math.max(floor[g]!, 2 * bounds.separate + 10)]),
-  );
-  const y: Record<string, number> = { ...separate };
-  const addBest = (
-    figures: (z: Record<string, number>) => SteadyFigures,
-    only?: readonly string[],
-  ): boolean => {
-    const base = shortfall(figures(y), only);
-    let best: string | undefined;
-    let bestGain = 0;
-    for (const g of useful) {
-      if (y[g]! >= limit[g]!) continue;
-      const gain =
-        (base - shortfall(figures({ ...y, [g]: y[g]! + 1 }), only)) / model.groups[g]!.costPerHour;
-      if (gain > bestGain + 1e-12) {
-        best = g;
-        bestGain = gain;
-      }
-    }
-    if (best === undefined) return false;
-    y[best] = y[best]! + 1;
-    return true;
+  const approx = (z: Staffing): SteadyFigures => evaluateRouting(model, everyQueue, z);
+  const space: SearchSpace = {
+    groups: useful,
+    floor,
+    limit: Object.fromEntries(
+      groupNames.map((g) => [g, Math.max(floor[g]!, 2 * bounds.separate + 10)]),
+    ),
+    costPerHour: Object.fromEntries(groupNames.map((g) => [g, model.groups[g]!.costPerHour])),
   };
-  const dropWhile = (meets: (z: Record<string, number>) => boolean): void => {
-    // dearest group first; stay with a group while dropping from it keeps every target
-    const order = [...useful].sort(
-      (a, b) => model.groups[b]!.costPerHour - model.groups[a]!.costPerHour,
-    );
-    for (const g of order)
-      while (y[g]! > floor[g]!) {
-        const z = { ...y, [g]: y[g]! - 1 };
-        if (!meets(z)) break;
-        y[g] = z[g]!;
-      }
-  };
-  const approx = (z: Record<string, number>): SteadyFigures => evaluate(z);
-  while (shortfall(approx(y)) > 0 && addBest(approx));
-  dropWhile((z) => shortfall(approx(z)) === 0);
+
+  // 2. search on the evaluation, from no sharing
+  const y: Staffing = { ...separate };
+  const onApprox: Judge = (z) => shortfall(approx(z));
+  addUntilMet(space, y, onApprox);
+  improve(space, y, onApprox);
 
   // 3. check and correct by simulation, unless the evaluation is exact
-  const evaluated = evaluate(y);
+  const evaluated = evaluateRouting(model, everyQueue, y);
   const exact = active.every((q) => evaluated.queues[q]!.method === "exact");
   let final: SteadyFigures;
   let method: FigureMethod;
   if (exact) {
-    final = evaluate(y);
+    final = evaluated;
     method = "exact";
   } else {
+    const checks = createChecks(model, steady, options);
     const seed = options.seed ?? 1;
-    const budget = options.budget ?? { calls: Number.POSITIVE_INFINITY };
-    const cost = steadyWindow(model, steady, options.checkCalls).calls;
-    const cache = new Map<string, SteadyFigures>();
-    const keyOf = (z: Record<string, number>): string => groupNames.map((g) => z[g]).join(",");
-    let checks = 0;
-    /** A check of `z`; undefined once this interval's or the run's work limit is reached. */
-    const simulate = (z: Record<string, number>): SteadyFigures | undefined => {
-      const key = keyOf(z);
-      let f = cache.get(key);
-      if (f !== undefined) return f;
-      if (checks >= ROUTED_STAFFING_LIMITS.checksPerInterval || budget.calls < cost)
-        return undefined;
-      checks++;
-      budget.calls -= cost;
-      f = simulateSteady(model, steady, z, seed, options.checkCalls);
-      cache.set(key, f);
-      return f;
-    };
-    let current = simulate(y);
-    while (current !== undefined && shortfall(current) > 0) {
-      const now = current;
-      const failing = active.filter((q) => queueShortfall(targets[q]!, now.queues[q]!) > 0);
-      // the evaluation says where an agent helps the failing queues most; else the group the
-      // first failing queue goes to first
-      if (!addBest(approx, failing.length > 0 ? failing : undefined)) {
-        const q = failing[0];
-        const g = q === undefined ? undefined : homeGroup(model, q);
-        if (g === undefined || y[g]! >= limit[g]!) break;
+    // the evaluation calibrated on a check: each figure moved by the check's difference from
+    // the evaluation at the staffing checked, then searched again; a few rounds bring the
+    // search where the simulation says the optimum is, at a few checks each
+    for (let round = 0; round < CALIBRATION_ROUNDS; round++) {
+      const f = checks.run(y, seed, CALIBRATION_SHARE);
+      if (f === undefined) break;
+      const offset = differences(f, approx(y));
+      const onCalibrated: Judge = (z) => shortfall(shifted(approx(z), offset));
+      const before = { ...y };
+      addUntilMet(space, y, onCalibrated);
+      improve(space, y, onCalibrated);
+      if (groupNames.every((g) => y[g] === before[g])) break;
+    }
+    // then the check decides, the calibrated evaluation guiding where an agent goes: add until
+    // the check meets every target; drop while it still does. A second seed confirms what the
+    // first chose: choosing among staffings on one sample's noise favours the lucky ones, and an
+    // independent sample undoes that bias.
+    const confirmSeed = seed + 7919;
+    const correct = (s: number, share: number): void => {
+      for (;;) {
+        const f = checks.run(y, s, share);
+        if (f === undefined || shortfall(f) === 0) return;
+        const offset = differences(f, approx(y));
+        if (addOne(space, y, (z) => shortfall(shifted(approx(z), offset)))) continue;
+        // the evaluation sees no help: the group the worst queue goes to first
+        const worst = active.reduce((w, q) =>
+          queueShortfall(targets[q]!, f.queues[q]!) > queueShortfall(targets[w]!, f.queues[w]!)
+            ? q
+            : w,
+        );
+        const g = homeGroup(model, worst);
+        if (y[g]! >= space.limit[g]!) return;
         y[g] = y[g]! + 1;
       }
-      current = simulate(y);
-    }
-    dropWhile((z) => {
-      const f = simulate(z);
-      return f !== undefined && shortfall(f) === 0;
+    };
+    correct(seed, SEARCH_SHARE);
+    improve(space, y, (z) => {
+      const f = checks.run(z, seed, SEARCH_SHARE);
+      return f === undefined ? undefined : shortfall(f);
     });
-    const checked = cache.get(keyOf(y));
+    correct(confirmSeed, 1);
+    const checked = checks.cached(y, confirmSeed);
     final = checked ?? approx(y);
     method = checked === undefined ? "approximation" : "simulation";
   }
@@ -298,4 +294,93 @@ export function staffRoutedInterval(
   for (const g of groupNames)
     groups[g] = { occupancy: y[g]! > 0 ? (final.groups[g]?.occupancy ?? null) : null };
   return { agents: { ...y }, queues, groups, met: shortfall(final) === 0, bounds };
+}
+
+/** Rounds of calibrating the evaluation on a check before the checks decide alone. */
+const CALIBRATION_ROUNDS = 2;
+
+/** Simulation checks of one interval, cached, within the work limits. */
+function createChecks(
+  model: RoutingModel,
+  steady: SteadyLoads,
+  options: RoutedIntervalOptions,
+): {
+  /** A check of `y` with `seed`, `share` of the full size (a quick one for calibration). */
+  run(y: Staffing, seed: number, share?: number): SteadyFigures | undefined;
+  cached(y: Staffing, seed: number, share?: number): SteadyFigures | undefined;
+} {
+  const budget = options.budget ?? { calls: Number.POSITIVE_INFINITY };
+  const full = options.checkCalls ?? CHECK_WINDOW.calls;
+  const cache = new Map<string, SteadyFigures>();
+  const keyOf = (y: Staffing, seed: number, share = 1): string =>
+    `${seed}/${share}:${Object.keys(model.groups)
+      .map((g) => y[g])
+      .join(",")}`;
+  let count = 0;
+  return {
+    run(y, seed, share = 1) {
+      const key = keyOf(y, seed, share);
+      let f = cache.get(key);
+      if (f !== undefined) return f;
+      const calls = full * share;
+      const cost = steadyWindow(model, steady, calls).calls;
+      if (count >= ROUTED_STAFFING_LIMITS.checksPerInterval || budget.calls < cost)
+        return undefined;
+      count++;
+      budget.calls -= cost;
+      const t0 = performance.now();
+      f = simulateSteady(model, steady, y, seed, calls);
+      const G = globalThis as { __n?: number; __ms?: number; __calls?: number };
+      G.__n = (G.__n ?? 0) + 1;
+      G.__ms = (G.__ms ?? 0) + performance.now() - t0;
+      G.__calls = (G.__calls ?? 0) + cost;
+      cache.set(key, f);
+      return f;
+    },
+    cached: (y, seed, share = 1) => cache.get(keyOf(y, seed, share)),
+  };
+}
+
+/** The share of a full check that a calibration check measures. */
+const CALIBRATION_SHARE = 0.25;
+
+/** The share of a full check that the search's checks measure (the confirmation: a full one). */
+const SEARCH_SHARE = 0.5;
+
+/** Per queue and group, how far a check's figures lie from the evaluation's. */
+function differences(check: SteadyFigures, evaluated: SteadyFigures): SteadyFigures {
+  const minus = (a: number | null, b: number | null): number | null =>
+    a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) ? null : a - b;
+  const queues: Record<string, QueueFigures> = {};
+  for (const [q, f] of Object.entries(check.queues)) {
+    const e = evaluated.queues[q];
+    queues[q] = {
+      serviceLevel: minus(f.serviceLevel, e?.serviceLevel ?? null),
+      asaSeconds: minus(f.asaSeconds, e?.asaSeconds ?? null),
+      abandonRate: minus(f.abandonRate, e?.abandonRate ?? null),
+    };
+  }
+  const groups: Record<string, { occupancy: number | null }> = {};
+  for (const [g, f] of Object.entries(check.groups))
+    groups[g] = { occupancy: minus(f.occupancy, evaluated.groups[g]?.occupancy ?? null) };
+  return { queues, groups };
+}
+
+/** Evaluated figures moved by the differences (rates kept in [0, 1], waits >= 0). */
+function shifted(f: SteadyFigures, by: SteadyFigures): SteadyFigures {
+  const plus = (a: number | null, b: number | null | undefined, max: number): number | null =>
+    a === null ? null : Math.min(max, Math.max(0, a + (b ?? 0)));
+  const queues: Record<string, QueueFigures> = {};
+  for (const [q, x] of Object.entries(f.queues)) {
+    const d = by.queues[q];
+    queues[q] = {
+      serviceLevel: plus(x.serviceLevel, d?.serviceLevel, 1),
+      asaSeconds: plus(x.asaSeconds, d?.asaSeconds, Number.POSITIVE_INFINITY),
+      abandonRate: plus(x.abandonRate, d?.abandonRate, 1),
+    };
+  }
+  const groups: Record<string, { occupancy: number | null }> = {};
+  for (const [g, x] of Object.entries(f.groups))
+    groups[g] = { occupancy: plus(x.occupancy, by.groups[g]?.occupancy, 1) };
+  return { queues, groups };
 }

@@ -15,6 +15,7 @@ import {
   staffRoutedInterval,
   type FigureMethod,
   type RoutedIntervalOptions,
+  type RoutedIntervalStaffing,
 } from "./staff-interval.ts";
 
 /** One forecast row: calls dialled to a queue in an interval. */
@@ -87,9 +88,51 @@ export interface RoutingStaffingResult {
  * r.groups; // [{ startMs, group: "vipdesk", agents: 3, scheduledAgents: 4 }, ...]
  */
 export function staffRouting(options: RoutingStaffingOptions): RoutingStaffingResult {
-  const { routing, intervalSeconds } = options;
+  const plan = prepareRouting(options);
+  const results = plan.tasks.map((task, k) => {
+    const r = staffTask(
+      options.routing,
+      options.intervalSeconds,
+      task,
+      plan.budgetPerInterval,
+      options,
+    );
+    options.onProgress?.(k + 1, plan.tasks.length);
+    return r;
+  });
+  return assembleRouting(options, plan, results);
+}
+
+/** One distinct load to staff: the first interval with it (for messages) and its loads. */
+export interface RoutingTask {
+  readonly startMs: number;
+  readonly loads: Readonly<Record<string, { readonly calls: number; readonly ahtSeconds: number }>>;
+}
+
+/** A forecast read for staffing: its intervals, and the distinct loads to staff. */
+export interface PreparedRouting {
+  readonly starts: readonly number[];
+  /** Per start, the index of its task. */
+  readonly taskOf: ReadonlyMap<number, number>;
+  readonly rows: ReadonlyMap<number, ReadonlyMap<string, { calls: number; ahtSeconds: number }>>;
+  readonly forecastQueues: ReadonlySet<string>;
+  readonly tasks: readonly RoutingTask[];
+  /**
+   * Calls each task's checks may simulate: the run's limit shared evenly, so that a task's
+   * staffing does not depend on the order (or the thread) tasks are staffed in.
+   */
+  readonly budgetPerInterval: number;
+}
+
+/**
+ * Reads the forecast rows into intervals and distinct loads (offered: reject shares taken off).
+ *
+ * @throws RangeError for a queue the routing lacks, a queue without a handle time, or two rows
+ *   of one queue at one time
+ */
+export function prepareRouting(options: RoutingStaffingOptions): PreparedRouting {
+  const { routing } = options;
   const queueNames = Object.keys(routing.queues);
-  const groupNames = Object.keys(routing.groups);
   const byStart = new Map<number, Map<string, { calls: number; ahtSeconds: number }>>();
   const forecastQueues = new Set<string>();
   for (const r of options.rows) {
@@ -119,35 +162,73 @@ export function staffRouting(options: RoutingStaffingOptions): RoutingStaffingRe
           : `${l.calls * (1 - routing.queues[q]!.rejectShare)}@${l.ahtSeconds}`;
       })
       .join("|");
-  const distinct = new Map<string, ReturnType<typeof staffRoutedInterval> | undefined>();
-  for (const s of starts) distinct.set(keyOf(byStart.get(s)!), undefined);
-  let done = 0;
-  const budget = { calls: ROUTED_STAFFING_LIMITS.simulatedCalls };
+  const taskOf = new Map<number, number>();
+  const byKey = new Map<string, number>();
+  const tasks: RoutingTask[] = [];
   for (const s of starts) {
     const row = byStart.get(s)!;
     const key = keyOf(row);
-    if (distinct.get(key) !== undefined) continue;
-    const loads: Record<string, { calls: number; ahtSeconds: number }> = {};
-    for (const [q, l] of row)
-      loads[q] = {
-        calls: l.calls * (1 - routing.queues[q]!.rejectShare),
-        ahtSeconds: l.ahtSeconds,
-      };
-    try {
-      distinct.set(
-        key,
-        staffRoutedInterval(routing, loads, intervalSeconds, { budget, ...options }),
-      );
-    } catch (error) {
-      // beyond the staffing ranges: say which interval
-      if (error instanceof RangeError)
-        throw new RangeError(`the interval at ${new Date(s).toISOString()}: ${error.message}`, {
-          cause: error,
-        });
-      throw error;
+    let k = byKey.get(key);
+    if (k === undefined) {
+      const loads: Record<string, { calls: number; ahtSeconds: number }> = {};
+      for (const [q, l] of row)
+        loads[q] = {
+          calls: l.calls * (1 - routing.queues[q]!.rejectShare),
+          ahtSeconds: l.ahtSeconds,
+        };
+      byKey.set(key, (k = tasks.length));
+      tasks.push({ startMs: s, loads });
     }
-    options.onProgress?.(++done, distinct.size);
+    taskOf.set(s, k);
   }
+  return {
+    starts,
+    taskOf,
+    rows: byStart,
+    forecastQueues,
+    tasks,
+    budgetPerInterval: ROUTED_STAFFING_LIMITS.simulatedCalls / Math.max(1, tasks.length),
+  };
+}
+
+/**
+ * Staffs one task with its share of the run's simulation budget.
+ *
+ * @throws RangeError naming the interval when its load is beyond the staffing ranges
+ */
+export function staffTask(
+  routing: RoutingModel,
+  intervalSeconds: number,
+  task: RoutingTask,
+  budgetCalls: number,
+  options: RoutedIntervalOptions = {},
+): RoutedIntervalStaffing {
+  try {
+    return staffRoutedInterval(routing, task.loads, intervalSeconds, {
+      ...options,
+      budget: { calls: budgetCalls },
+    });
+  } catch (error) {
+    // beyond the staffing ranges: say which interval
+    if (error instanceof RangeError)
+      throw new RangeError(
+        `the interval at ${new Date(task.startMs).toISOString()}: ${error.message}`,
+        { cause: error },
+      );
+    throw error;
+  }
+}
+
+/** The result rows from each task's staffing (in the order of `plan.tasks`). */
+export function assembleRouting(
+  options: RoutingStaffingOptions,
+  plan: PreparedRouting,
+  results: readonly RoutedIntervalStaffing[],
+): RoutingStaffingResult {
+  const { routing, intervalSeconds } = options;
+  const queueNames = Object.keys(routing.queues);
+  const groupNames = Object.keys(routing.groups);
+  const { starts, forecastQueues } = plan;
   const groups: GroupRequirement[] = [];
   const queues: QueueOutcome[] = [];
   const unmetStartsMs: number[] = [];
@@ -155,8 +236,8 @@ export function staffRouting(options: RoutingStaffingOptions): RoutingStaffingRe
   const hours = intervalSeconds / 3600;
   const agentHours = { staffed: 0, pooled: 0, separate: 0 };
   for (const s of starts) {
-    const row = byStart.get(s)!;
-    const staffing = distinct.get(keyOf(row))!;
+    const row = plan.rows.get(s)!;
+    const staffing = results[plan.taskOf.get(s)!]!;
     if (!staffing.met) unmetStartsMs.push(s);
     if (Object.values(staffing.queues).some((q) => q.method === "approximation"))
       uncheckedStartsMs.push(s);
