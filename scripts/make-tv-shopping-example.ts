@@ -1,5 +1,5 @@
 /**
- * Writes examples/tv-shopping/: a TV-shopping call center of about 40 agents with three queues,
+ * Writes examples/tv-shopping/: a TV-shopping call center of about 50 agents with three queues,
  * built from real arrivals (the US bank's 5-minute calls of 2003, `bench/data/`) thinned to
  * the center's size, plus calls driven by simulated TV and radio spots whose response is known
  * (bench/semisynthetic.ts):
@@ -13,7 +13,8 @@
  * Files: history.csv (start,queue,calls,aht_s, 15 minutes, the ten weeks before 2003-10-20),
  * ads.csv (air_time,channel,grp: as aired before 2003-10-20, as planned from then on),
  * holidays.csv, shifts.json (early, middle, late and night templates with breaks and lunches),
- * agents.csv (40 agents) and plan.json (the `staffcast plan` configuration).
+ * agents.csv (50 agents, their skills) and plan.json (the `staffcast plan` configuration, with the
+ * skill groups of routing.json).
  *
  * Run once from the repository root: `npx tsx scripts/make-tv-shopping-example.ts`. The output
  * is committed, so the example runs from a fresh clone.
@@ -182,12 +183,35 @@ const names = [
   "lou",
   "mo",
   "ned",
+  "ola",
+  "pat",
+  "ria",
+  "sol",
+  "ted",
+  "una",
+  "val",
+  "wim",
+  "yves",
+  "zia",
+];
+/**
+ * Skills are queue names, in the order the agent prefers them: the VIP desk (vip, then orders),
+ * sales (orders, and vip after 15 s: both skills), service (aftersales, and orders after 60 s)
+ * and a few all-rounders; full-timers (30 to 40 hours) and part-timers (12 to 25) in each.
+ */
+const skillSets = [
+  { skills: "vip;orders", full: 6, part: 2 },
+  { skills: "orders;vip", full: 18, part: 6 },
+  { skills: "aftersales;orders", full: 10, part: 4 },
+  { skills: "orders;vip;aftersales", full: 2, part: 2 },
 ];
 const agents = ["agent_id,skills,min_hours_week,max_hours_week,max_days_week"];
-names.forEach((n, i) => {
-  const full = i < 30;
-  agents.push(`${n},orders;vip;aftersales,${full ? 30 : 12},${full ? 40 : 25},5`);
-});
+let next = 0;
+for (const set of skillSets)
+  for (let i = 0; i < set.full + set.part; i++) {
+    const full = i < set.full;
+    agents.push(`${names[next++]!},${set.skills},${full ? 30 : 12},${full ? 40 : 25},5`);
+  }
 
 const plan = {
   $schema: "../../schema/plan-config.schema.json",
@@ -206,13 +230,26 @@ const plan = {
       slSeconds: 20,
       patienceSeconds: 120,
       maxAbandonRate: 0.05,
+      priority: 2,
+      rejectShare: 0.02,
+    },
+    vip: { serviceLevel: 0.9, slSeconds: 10, patienceSeconds: 180, priority: 1 },
+    aftersales: { serviceLevel: 0.7, slSeconds: 60, maxOccupancy: 0.9, priority: 3 },
+  },
+  // as in routing.json: the VIP desk answers vip then orders, sales orders and vip after 15 s,
+  // service aftersales and orders after 60 s
+  groups: {
+    vipdesk: { serves: [{ queue: "vip" }, { queue: "orders" }], shrinkage: 0.1, minAgents: 1 },
+    sales: {
+      serves: [{ queue: "orders" }, { queue: "vip", afterSeconds: 15 }],
       shrinkage: 0.1,
     },
-    vip: { serviceLevel: 0.9, slSeconds: 10, patienceSeconds: 180, shrinkage: 0.1, minAgents: 1 },
-    aftersales: { serviceLevel: 0.7, slSeconds: 60, maxOccupancy: 0.9, shrinkage: 0.1 },
+    service: {
+      serves: [{ queue: "aftersales" }, { queue: "orders", afterSeconds: 60 }],
+      shrinkage: 0.1,
+    },
   },
-  pools: [["orders", "aftersales"]],
-  solver: { timeLimitSeconds: 20, gap: 0.005 },
+  solver: { timeLimitSeconds: 60, gap: 0.01 },
   roster: { minRestHours: 11 },
 };
 

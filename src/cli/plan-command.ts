@@ -49,9 +49,10 @@ export function registerPlan(program: Command, streams: Streams): void {
     )
     .description(
       "Runs the whole chain from a configuration: history + ad log -> forecast -> requirements " +
-        "per queue or pool (Erlang C or A with each queue's targets) -> shifts with breaks -> " +
-        "roster (when agents are given) -> a folder with forecast.csv, requirements.csv, " +
-        "schedule.json, roster.csv, plan.json and report.html. --out must be new or empty; " +
+        "per queue or pool (Erlang C or A with each queue's targets), or per skill group with " +
+        "`groups` -> shifts with breaks -> roster (when agents are given) -> with groups, the " +
+        "schedule simulated with the routing -> a folder with forecast.csv, requirements.csv, " +
+        "(queues.csv,) schedule.json, roster.csv, plan.json and report.html. --out must be new or empty; " +
         "--force replaces a folder that an earlier staffcast plan wrote, and nothing else. A " +
         "failed run leaves nothing behind. The configuration can name any file the user can " +
         "read: with --confine, only files inside its own folder.",
@@ -201,6 +202,10 @@ async function runPlanCommand(flags: PlanFlags, streams: Streams): Promise<void>
         : [
             `  roster ${s.rosterStatus}: ${plural(s.agentsRostered ?? 0, "agent")}, ${plural(s.unfilledShifts ?? 0, "shift")} unfilled`,
           ]),
+      ...Object.entries(s.queues ?? {}).map(([q, x]) => {
+        const ci = x.simulatedServiceLevelCi;
+        return `  ${q}: simulated service level ${x.simulatedServiceLevel === null ? "-" : pct(x.simulatedServiceLevel)}${ci === null ? "" : ` (${pct(ci[0])} to ${pct(ci[1])})`}, expected ${x.expectedServiceLevel === null ? "-" : pct(x.expectedServiceLevel)}, target ${x.target === null ? "-" : pct(x.target)}`;
+      }),
       `  open ${forPeople(join(flags.out, "report.html"))} in a browser`,
       "",
     ].join("\n"),

@@ -28,6 +28,8 @@ const fraction = (what: string) =>
     )
     .lt(1, `${what} is a fraction from 0.01 to below 1, e.g. 0.8 for 80 %`);
 import { ACTUALS_FORMATS } from "../actuals/index.ts";
+import { agentGroupSchema, routedQueueFields } from "../erlang/routing/model.ts";
+import { groupConfigIssues } from "./config-groups.ts";
 /** A number in a closed range [min, max]. */
 const within = (range: { min: number; max: number }) => z.number().min(range.min).max(range.max);
 
@@ -58,15 +60,26 @@ export const queueTargetsSchema = z
     shrinkage: within(L.shrinkage)
       .default(0)
       .describe(
-        "share of paid time not on the phones (absence, meetings; not the breaks the schedule places)",
+        "share of paid time not on the phones (absence, meetings; not the breaks the schedule places); with groups, each group's instead",
       ),
     minAgents: within(L.agents)
       .int()
       .default(0)
-      .describe("agents at least while the queue has calls"),
+      .describe("agents at least while the queue has calls; with groups, each group's instead"),
     ahtSeconds: within(L.ahtSeconds)
       .optional()
       .describe("handle time, seconds, when the history has no aht_s"),
+    priority: routedQueueFields.priority.describe(
+      "with groups: 1 = highest; unset: equal to the other unset queues, below every set one",
+    ),
+    rejectShare: z
+      .number()
+      .min(0)
+      .lt(1)
+      .optional()
+      .describe(
+        "with groups: share of calls refused before queueing (a blacklist), never offered (default 0)",
+      ),
   })
   .refine((q) => q.maxAbandonRate === undefined || q.patienceSeconds !== undefined, {
     message: "maxAbandonRate needs patienceSeconds (abandonment exists only in Erlang A)",
@@ -168,7 +181,13 @@ export const planConfigSchema = z.strictObject({
     .array(z.array(z.string().min(1)).min(2))
     .default([])
     .describe(
-      "queues answered by one pool of cross-trained agents: staffed on their combined load to the strictest of their targets",
+      "queues answered by one pool of cross-trained agents: staffed on their combined load to the strictest of their targets (a shorthand: not with groups)",
+    ),
+  groups: z
+    .record(z.string().min(1), agentGroupSchema)
+    .optional()
+    .describe(
+      "skill groups of agents (as in the routing file): the queues each answers, in order, and after how long a wait; its cost, shrinkage and floor. Staffed, scheduled, rostered and simulated by group",
     ),
   solver: z
     .strictObject({
@@ -242,13 +261,24 @@ export function parsePlanConfig(raw: unknown, options: ParsePlanConfigOptions = 
   // queue named __proto__ or constructor is a queue like any other (see io/records.ts).
   const object = typeof raw === "object" && raw !== null && !Array.isArray(raw);
   const rawQueues = object ? (raw as { queues?: unknown }).queues : undefined;
+  const rawGroups = object ? (raw as { groups?: unknown }).groups : undefined;
   const schema = options.filePaths === false ? rowsConfigSchema : planConfigSchema;
-  const parsed = schema.safeParse(object ? { ...raw, queues: {} } : raw);
+  const parsed = schema.safeParse(
+    object ? { ...raw, queues: {}, ...(rawGroups === undefined ? {} : { groups: {} }) } : raw,
+  );
   const unknownHint = "unknown field (see the README, or staffcast plan --print-schema)";
   const issues: DataIssue[] = parsed.success ? [] : zodIssues(parsed.error, unknownHint);
   const queues = parseRecord(rawQueues, "queues", queueTargetsSchema, issues, unknownHint);
+  const groups =
+    rawGroups === undefined
+      ? undefined
+      : parseRecord(rawGroups, "groups", agentGroupSchema, issues, unknownHint);
   if (!parsed.success || issues.length > 0) throw new DataError(issues);
-  const config: PlanConfig = { ...parsed.data, queues };
+  const config: PlanConfig = {
+    ...parsed.data,
+    queues,
+    ...(groups === undefined ? {} : { groups }),
+  };
   try {
     createZone(config.timeZone);
   } catch (error) {
@@ -274,6 +304,9 @@ export function parsePlanConfig(raw: unknown, options: ParsePlanConfigOptions = 
       seen.set(q, `pools[${i}]`);
     });
   });
+  for (const issue of groupConfigIssues(config, rawQueues))
+    if (!issues.some((i) => i.field === issue.field && i.message === issue.message))
+      issues.push(issue);
   if (issues.length > 0) throw new DataError(issues);
   return config;
 }

@@ -21,6 +21,9 @@ export {
   PlanFailure,
   runPlan,
   type ExpectedInterval,
+  type GroupPlan,
+  type GroupSummary,
+  type QueueGroupSummary,
   type PlanInputs,
   type PlanProgress,
   type PlanResult,
@@ -32,6 +35,8 @@ export {
 export { renderReport, type ReportInput } from "../report/index.ts";
 export * from "./formats/index.ts";
 export { DEFAULT_TARGETS, policyOf } from "./targets.ts";
+export { PLAN_SIMULATION } from "./group-simulation.ts";
+export { planRouting } from "./routing.ts";
 export {
   MAX_SIMULATED_DAYS,
   planSimulation,

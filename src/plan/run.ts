@@ -2,7 +2,8 @@
  * The whole chain in one call: history and ad log -> forecast -> requirements per staffing unit
  * (a queue, or a pool of queues answered by cross-trained agents) -> shifts with breaks ->
  * roster (when agents are given) -> what the schedule is expected to deliver, interval by
- * interval. A library function: it reads no files and prints nothing (progress goes to a
+ * interval. With skill groups the chain runs by group (run-groups.ts) and ends with a
+ * simulation of the schedule with the routing. A library function: it reads no files and prints nothing (progress goes to a
  * callback); the CLI reads the inputs and writes the plan folder.
  *
  * @module
@@ -10,10 +11,12 @@
 import { forecastCalls, type ForecastResult } from "../forecast/index.ts";
 import { DataError } from "../io/errors.ts";
 import { appendAll } from "../math/extent.ts";
-import { buildRoster, designShifts, solverNamed, type RosterResult } from "../schedule/index.ts";
+import { designShifts, solverNamed, type RosterResult } from "../schedule/index.ts";
 import { parseInstant } from "../time/instant.ts";
 import { createZone, legacyZoneNote, parseDay, type Zone } from "../time/zone.ts";
 import { checkQueues } from "./checks.ts";
+import { rosterStep } from "./roster-step.ts";
+import { runGroupPlan } from "./run-groups.ts";
 import { queueLoads, staffingUnits, unitRequirements } from "./requirements.ts";
 import { expectedService, serviceWarnings } from "./service.ts";
 import { summarize } from "./summary.ts";
@@ -23,6 +26,9 @@ import { PlanFailure, type PlanInputs, type PlanProgress, type PlanResult } from
 export type { ExpectedInterval, QueueService, RequirementRow, StaffingUnit } from "./service.ts";
 export {
   PlanFailure,
+  type GroupPlan,
+  type GroupSummary,
+  type QueueGroupSummary,
   type PlanInputs,
   type PlanProgress,
   type PlanResult,
@@ -41,7 +47,9 @@ export {
  */
 export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Promise<PlanResult> {
   const { config } = inputs;
-  const steps = inputs.agents === undefined ? 4 : 5;
+  const grouped = config.groups !== undefined;
+  // with groups, a last step: the schedule simulated with the routing
+  const steps = (inputs.agents === undefined ? 4 : 5) + (grouped ? 1 : 0);
   const zone = createZone(config.timeZone);
   const startMs = startOf(config.start, zone);
   const warnings: string[] = [];
@@ -72,6 +80,15 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
   }
   appendAll(warnings, forecast.warnings);
   appendAll(warnings, checkQueues(config, forecast, targetsOf));
+  const solver = solverNamed(config.solver.engine);
+  const limits = {
+    timeLimitSeconds: config.solver.timeLimitSeconds,
+    relativeGap: config.solver.gap,
+  };
+  if (grouped) {
+    const context = { inputs, forecast, zone, startMs, warnings, targetsOf, steps, solver, limits };
+    return runGroupPlan(progress === undefined ? context : { ...context, progress });
+  }
   const units = staffingUnits(config, [...new Set(forecast.rows.map((r) => r.queue))]);
 
   progress?.("requirements", 2, steps);
@@ -88,11 +105,6 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
       .slice(i * units.length, (i + 1) * units.length)
       .reduce((a, r) => a + r.result.fractionalScheduledAgents, 0),
   }));
-  const solver = solverNamed(config.solver.engine);
-  const limits = {
-    timeLimitSeconds: config.solver.timeLimitSeconds,
-    relativeGap: config.solver.gap,
-  };
   const schedule = await designShifts(required, inputs.shifts, { solver, ...limits });
   if (schedule.status !== "optimal" && schedule.status !== "feasible") {
     throw new PlanFailure(`no schedule (${schedule.status}): ${schedule.explanation ?? ""}`);
@@ -101,29 +113,13 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
   let roster: RosterResult | undefined;
   if (inputs.agents !== undefined) {
     progress?.("roster", 4, steps);
-    roster = await buildRoster(
+    roster = await rosterStep(
+      { ...inputs, agents: inputs.agents },
       schedule,
-      inputs.shifts,
-      {
-        agents: inputs.agents,
-        ...(inputs.availability === undefined ? {} : { availability: inputs.availability }),
-        minRestSeconds: config.roster.minRestHours * 3600,
-        twoConsecutiveDaysOff: config.roster.twoConsecutiveDaysOff,
-        ...(config.roster.maxNightShiftsWeek === undefined
-          ? {}
-          : { maxNightShiftsWeek: config.roster.maxNightShiftsWeek }),
-      },
       solver,
       limits,
+      warnings,
     );
-    if (roster.status !== "optimal" && roster.status !== "feasible") {
-      throw new PlanFailure(`no roster (${roster.status}): ${roster.explanation ?? ""}`);
-    }
-    const missing = roster.shortfalls.reduce((a, s) => a + s.missing, 0);
-    if (missing > 0)
-      warnings.push(
-        `${missing} designed shifts could not be given to an agent (see the roster's shortfalls)`,
-      );
   }
 
   progress?.("expected service", steps, steps);

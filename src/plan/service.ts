@@ -251,7 +251,7 @@ export function expectedService(input: ServiceInput): {
 }
 
 /** The service-level target of a queue: its own, or the default 0.8 when it has no target. */
-function serviceLevelTarget(t: QueueTargets): number | null {
+export function serviceLevelTarget(t: QueueTargets): number | null {
   if (t.serviceLevel !== undefined) return t.serviceLevel;
   const none =
     t.asaSeconds === undefined && t.maxAbandonRate === undefined && t.maxOccupancy === undefined;
@@ -259,7 +259,7 @@ function serviceLevelTarget(t: QueueTargets): number | null {
 }
 
 /** Which of the queue's targets an interval's metrics miss (a tolerance of 1e-9). */
-function missedTargets(
+export function missedTargets(
   m: { serviceLevel: number; asaSeconds: number; abandonRate: number },
   t: QueueTargets,
 ): { sl: boolean; asa: boolean; abandon: boolean } {

@@ -12,6 +12,11 @@ import type {
   ShiftSpec,
 } from "../schedule/index.ts";
 import type { Zone } from "../time/zone.ts";
+import type {
+  RoutingModel,
+  RoutingSimulationResult,
+  RoutingStaffingResult,
+} from "../erlang/index.ts";
 import type { PlanConfig } from "./config.ts";
 import type { ExpectedInterval, QueueService, RequirementRow, StaffingUnit } from "./service.ts";
 
@@ -48,6 +53,42 @@ export interface PlanSummary {
   readonly rosterStatus?: string;
   readonly agentsRostered?: number;
   readonly unfilledShifts?: number;
+  /** With groups: per queue, its target, expected and simulated service level. */
+  readonly queues?: Readonly<Record<string, QueueGroupSummary>>;
+  /** With groups: per group, agent-seconds required and scheduled. */
+  readonly groups?: Readonly<Record<string, GroupSummary>>;
+}
+
+/** A queue of a plan with groups: its service-level target, expected and simulated. */
+export interface QueueGroupSummary {
+  /** The service-level target (0.8 when the queue has no target at all); null: none. */
+  readonly target: number | null;
+  /** Calls-weighted service level of the staffing by group (at the required agents). */
+  readonly expectedServiceLevel: number | null;
+  /** Simulated service level of the schedule (mean of the runs), and its 95 % interval. */
+  readonly simulatedServiceLevel: number | null;
+  readonly simulatedServiceLevelCi: readonly [number, number] | null;
+}
+
+/** A group of a plan with groups: agent-seconds required (fed to shift design) and scheduled. */
+export interface GroupSummary {
+  /** The group's scheduled agents required (shrinkage included) times the interval. */
+  readonly requiredAgentSeconds: number;
+  /** The group's own agents working (net of breaks) times the interval. */
+  readonly scheduledAgentSeconds: number;
+}
+
+/** What a plan with groups adds: the routing, its staffing and the schedule's simulation. */
+export interface GroupPlan {
+  /** The routing model the configuration gives (its queues and groups). */
+  readonly routing: RoutingModel;
+  /** Agents per interval and group, and each queue's figures at that staffing. */
+  readonly staffing: RoutingStaffingResult;
+  /** The schedule by group simulated with the routing (ad-shaped arrivals). */
+  readonly simulation: RoutingSimulationResult;
+  /** The simulation's runs and seed. */
+  readonly runs: number;
+  readonly seed: number;
 }
 
 /** Result of {@link runPlan}. */
@@ -57,7 +98,9 @@ export interface PlanResult {
   readonly zone: Zone;
   readonly intervalMinutes: number;
   readonly forecast: ForecastResult;
+  /** The staffing units: the pools and queues, or with groups the groups (their queues). */
   readonly units: readonly StaffingUnit[];
+  /** Requirements per unit and interval; empty with groups (see `groups.staffing`). */
   readonly requirements: readonly RequirementRow[];
   readonly schedule: ScheduleResult;
   readonly roster?: RosterResult;
@@ -66,6 +109,8 @@ export interface PlanResult {
   readonly queues: readonly QueueService[];
   readonly summary: PlanSummary;
   readonly warnings: readonly string[];
+  /** With groups: the routing, its staffing and the simulation of the schedule. */
+  readonly groups?: GroupPlan;
 }
 
 /** Progress of the long steps: called when a step starts. */

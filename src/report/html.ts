@@ -25,6 +25,7 @@ import {
 } from "./svg.ts";
 import { maxOf } from "../math/extent.ts";
 import { REPORT_STYLE as STYLE } from "./style.ts";
+import { groupSections } from "./groups-html.ts";
 
 /** What the report shows. */
 export interface ReportInput {
@@ -84,7 +85,8 @@ export function renderReport(input: ReportInput): string {
   parts.push(agentsSection(input));
   parts.push(serviceSection(input));
   parts.push(shiftsSection(input));
-  parts.push(targetsSection(input));
+  // with groups, per queue and per group; else per staffing unit
+  parts.push(plan.groups === undefined ? targetsSection(input) : groupSections(plan));
   if (plan.warnings.length > 0) {
     parts.push(
       `<section id="warnings"><h2>Warnings</h2><ul class="warnings">${plan.warnings
@@ -99,7 +101,7 @@ export function renderReport(input: ReportInput): string {
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${esc(title)}</title><style>${STYLE}</style></head><body>` +
     `<header><h1>${esc(title)}</h1><p class="sub">${esc(period)} (${esc(zone.name)}), ${plan.intervalMinutes}-minute intervals, ` +
-    `${plan.units.length} staffing unit${plan.units.length === 1 ? "" : "s"}: ${esc(plan.units.map((u) => u.name).join(", "))}. Made by staffcast.</p></header>` +
+    `${plan.units.length} ${plan.groups === undefined ? "staffing unit" : "skill group"}${plan.units.length === 1 ? "" : "s"}: ${esc(plan.units.map((u) => u.name).join(", "))}. Made by staffcast.</p></header>` +
     `<main>${parts.join("")}</main></body></html>\n`
   );
 }

@@ -40,12 +40,17 @@ describe("staffcast plan --example tv-shopping", () => {
     expect(readdirSync(exampleDir).sort()).toEqual([
       "forecast.csv",
       "plan.json",
+      "queues.csv",
       "report.html",
       "requirements.csv",
       "roster.csv",
       "schedule.json",
     ]);
-    expect(example.stdout).toMatch(/roster optimal: 40 agents, 0 shifts unfilled/);
+    expect(example.stdout).toMatch(/roster optimal: 50 agents, 0 shifts unfilled/);
+    // by group: each queue's simulated service level next to its target
+    expect(example.stdout).toMatch(
+      /vip: simulated service level [\d.]+ % \([\d.]+ % to [\d.]+ %\), expected [\d.]+ %, target 90\.0 %/,
+    );
   });
 
   it("writes files in the formats of the single commands", () => {
@@ -61,15 +66,10 @@ describe("staffcast plan --example tv-shopping", () => {
       readFileSync(join(exampleDir, "requirements.csv"), "utf8"),
       "requirements.csv",
     );
-    expect(req.header.slice(0, 6)).toEqual([
-      "start",
-      "queue",
-      "calls",
-      "aht_s",
-      "load_erlangs",
-      "agents",
-    ]);
-    expect(new Set(req.records().map((r) => r[1]))).toEqual(new Set(["orders+aftersales", "vip"]));
+    expect(req.header).toEqual(["start", "group", "agents", "scheduled_agents"]);
+    expect(new Set(req.records().map((r) => r[1]))).toEqual(
+      new Set(["vipdesk", "sales", "service"]),
+    );
     const schedule = JSON.parse(readFileSync(join(exampleDir, "schedule.json"), "utf8")) as {
       status: string;
       shiftFile: unknown;
@@ -79,7 +79,7 @@ describe("staffcast plan --example tv-shopping", () => {
       JSON.parse(readFileSync("examples/tv-shopping/shifts.json", "utf8")),
     );
     const roster = parseCsv(readFileSync(join(exampleDir, "roster.csv"), "utf8"), "roster.csv");
-    expect(roster.header).toEqual(["agent_id", "start", "end", "activity"]);
+    expect(roster.header).toEqual(["agent_id", "start", "end", "activity", "group"]);
     const plan = JSON.parse(readFileSync(join(exampleDir, "plan.json"), "utf8")) as {
       config: { queues: Record<string, unknown>; solver: unknown };
       summary: Record<string, unknown>;
@@ -196,6 +196,47 @@ describe("staffcast plan: the output folder", () => {
     expect(infeasible.stderr).toMatch(/no schedule \(infeasible\): hard coverage is impossible/);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(d).filter((f) => f.startsWith("."))).toEqual([]);
+  }, 60_000);
+
+  it("by group: names the fields that do not fit the groups (exit 65), and --force replaces a plan by group", async () => {
+    const groups = {
+      desk: { serves: [{ queue: "vip" }, { queue: "orders" }] },
+      sales: { serves: [{ queue: "orders" }, { queue: "after" }] },
+    };
+    const bad = smallConfig({
+      queues: { vip: { shrinkage: 0.1 } },
+      groups,
+      pools: [["orders", "after"]],
+    });
+    const r = await runCli(["plan", "--config", join(bad, "plan.json"), "--out", join(bad, "out")]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/plan\.json: queues\.vip\.shrinkage: shrinkage belongs to the groups/);
+    expect(r.stderr).toMatch(/plan\.json: pools: pools is a shorthand for groups/);
+    const unserved = smallConfig({ groups: { desk: groups.desk } });
+    const u = await runCli([
+      "plan",
+      "--config",
+      join(unserved, "plan.json"),
+      "--out",
+      join(unserved, "out"),
+    ]);
+    expect(u.code).toBe(65);
+    expect(u.stderr).toMatch(/plan\.json: queues\.after: no group serves queue "after"/);
+    const d = smallConfig({ groups });
+    const out = join(d, "out");
+    const first = await runCli(["plan", "--config", join(d, "plan.json"), "--out", out]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/after: simulated service level/);
+    const again = await runCli(["plan", "--config", join(d, "plan.json"), "--out", out, "--force"]);
+    expect(again.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      "forecast.csv",
+      "plan.json",
+      "queues.csv",
+      "report.html",
+      "requirements.csv",
+      "schedule.json",
+    ]);
   }, 60_000);
 
   it("names the configuration's bad fields (exit 65)", async () => {

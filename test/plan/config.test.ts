@@ -71,6 +71,89 @@ describe("plan configuration", () => {
   it("accepts the bundled example's configuration", () => {
     const c = parsePlanConfig(JSON.parse(readFileSync("examples/tv-shopping/plan.json", "utf8")));
     expect(Object.keys(c.queues)).toEqual(["orders", "vip", "aftersales"]);
+    // the groups of the example's routing file
+    const routing = JSON.parse(readFileSync("examples/tv-shopping/routing.json", "utf8")) as {
+      groups: Record<string, { serves: { queue: string; afterSeconds?: number }[] }>;
+    };
+    expect(Object.keys(c.groups!)).toEqual(Object.keys(routing.groups));
+    for (const [g, group] of Object.entries(routing.groups))
+      expect(c.groups![g]!.serves).toEqual(
+        group.serves.map((s) => ({ queue: s.queue, afterSeconds: s.afterSeconds ?? 0 })),
+      );
+  });
+});
+
+describe("plan configuration with skill groups", () => {
+  const groups = {
+    desk: { serves: [{ queue: "vip" }, { queue: "orders" }], shrinkage: 0.1, minAgents: 1 },
+    sales: { serves: [{ queue: "orders" }, { queue: "vip", afterSeconds: 15 }] },
+  };
+
+  it("reads groups (names like __proto__ too), queue priority and rejectShare", () => {
+    const c = parsePlanConfig({
+      ...minimal,
+      queues: { vip: { priority: 1 }, orders: { priority: 2, rejectShare: 0.02 } },
+      groups: { ...groups, ["__proto__"]: { serves: [{ queue: "vip" }] } },
+    });
+    expect(Object.keys(c.groups!)).toEqual(["desk", "sales", "__proto__"]);
+    expect(c.groups!["sales"]).toEqual({
+      serves: [
+        { queue: "orders", afterSeconds: 0 },
+        { queue: "vip", afterSeconds: 15 },
+      ],
+      costPerHour: 1,
+      shrinkage: 0,
+      minAgents: 0,
+    });
+    expect(c.queues["orders"]!.rejectShare).toBe(0.02);
+    expect(c.queues["vip"]!.priority).toBe(1);
+    // without groups nothing changes: no groups field, no rejectShare filled in
+    const plain = parsePlanConfig({ ...minimal, queues: { vip: {} } });
+    expect(Object.keys(plain)).not.toContain("groups");
+    expect(Object.keys(plain.queues["vip"]!)).toEqual(["slSeconds", "shrinkage", "minAgents"]);
+  });
+
+  it("names every field that does not fit the groups", () => {
+    expect(
+      fields({
+        ...minimal,
+        queues: { vip: { shrinkage: 0.1 }, orders: { minAgents: 2 } },
+        groups,
+        pools: [["orders", "vip"]],
+      }),
+    ).toEqual([
+      "queues.vip.shrinkage: shrinkage belongs to the groups, not to a queue (give it to each group)",
+      "queues.orders.minAgents: minAgents belongs to the groups, not to a queue (give it to each group)",
+      "pools: pools is a shorthand for groups (a pool is one group answering its queues first come, first served): give groups or pools, not both",
+    ]);
+    expect(
+      fields({
+        ...minimal,
+        queues: { after: {} },
+        groups: {
+          desk: { serves: [{ queue: "vip" }, { queue: "vip" }] },
+          bad: { serves: [{ queue: "vip", afterSeconds: -1 }], cost: 2 },
+        },
+      }),
+    ).toEqual([
+      "groups.bad.serves[0].afterSeconds: Too small: expected number to be >=0",
+      "groups.bad.cost: unknown field (see the README, or staffcast plan --print-schema)",
+    ]);
+    expect(
+      fields({
+        ...minimal,
+        queues: { after: {} },
+        groups: { desk: { serves: [{ queue: "vip" }, { queue: "vip" }] } },
+      }),
+    ).toEqual([
+      'groups.desk.serves[1].queue: queue "vip" is listed twice',
+      'queues.after: no group serves queue "after"',
+    ]);
+    expect(fields({ ...minimal, groups: {} })).toEqual(["groups: no group"]);
+    expect(fields({ ...minimal, queues: { vip: { priority: 1, rejectShare: 0.1 } } })).toEqual([
+      "queues.vip.priority: priority applies with groups (pools answer their calls first come, first served)",
+      "queues.vip.rejectShare: rejectShare applies with groups (pools answer their calls first come, first served)",
+    ]);
   });
 });
 

@@ -43,4 +43,30 @@ describe("#7.11 the report escapes what it shows", () => {
     expect(html).toContain("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;");
     expect(html).toContain("a&amp;b&lt;c&gt;");
   }, 60_000);
+
+  it("#7.11 markup in group names and queue names stays text in the tables by group", async () => {
+    const names = new Map([
+      ["orders", EVIL[0]!],
+      ["vip", EVIL[1]!],
+      ["after", "after"],
+    ]);
+    const history = fixtureHistory().map((h) => ({ ...h, queue: names.get(h.queue)! }));
+    const config = parsePlanConfig(
+      {
+        start: "2025-01-20",
+        days: 1,
+        groups: {
+          [EVIL[2]!]: { serves: [{ queue: EVIL[1]! }, { queue: EVIL[0]! }] },
+          [EVIL[3]!]: { serves: [{ queue: EVIL[0]! }, { queue: "after", afterSeconds: 30 }] },
+        },
+        solver: { timeLimitSeconds: 30 },
+      },
+      { filePaths: false },
+    );
+    const plan = await runPlan({ config, history, shifts: parseShiftSpec(fixtureShiftFile) });
+    const html = renderReport({ plan, config, history });
+    expect(html).not.toMatch(/<script|<img|<svg onload|a&b/);
+    expect(html).toContain("<td>a&amp;b&lt;c&gt;</td>");
+    expect(html).toContain("&lt;/svg&gt;&lt;svg onload=alert(3)&gt;");
+  }, 60_000);
 });

@@ -129,3 +129,48 @@ export function smallPlanFolder(extra: Record<string, unknown> = {}): string {
   );
   return d;
 }
+
+/**
+ * The fixture's queues answered by skill groups: a VIP desk (vip, then orders, at least one
+ * agent), sales (orders, vip after 15 s) and care (after, orders after 60 s); vip first.
+ */
+export const fixtureGroups = {
+  desk: { serves: [{ queue: "vip" }, { queue: "orders" }], shrinkage: 0.1, minAgents: 1 },
+  sales: { serves: [{ queue: "orders" }, { queue: "vip", afterSeconds: 15 }], shrinkage: 0.1 },
+  care: { serves: [{ queue: "after" }, { queue: "orders", afterSeconds: 60 }] },
+};
+
+/** The fixture's configuration with groups instead of pools (one day). */
+export const fixtureGroupConfig: PlanConfig = parsePlanConfig({
+  history: "history.csv",
+  shifts: "shifts.json",
+  start: "2025-01-20",
+  days: 1,
+  queues: {
+    orders: { serviceLevel: 0.8, slSeconds: 20, priority: 2, rejectShare: 0.02 },
+    vip: { serviceLevel: 0.9, slSeconds: 10, patienceSeconds: 120, priority: 1 },
+    after: { serviceLevel: 0.7, slSeconds: 60, maxOccupancy: 0.85, priority: 3 },
+  },
+  groups: fixtureGroups,
+  solver: { timeLimitSeconds: 30, gap: 1e-6 },
+});
+
+/** Agents by skill set: desk and sales (vip;orders), care (after;orders), all-rounders. */
+export const fixtureSkilledAgents = [
+  ...Array.from({ length: 20 }, (_, i) => ({ id: `s${i + 1}`, skills: ["vip", "orders"] })),
+  ...Array.from({ length: 8 }, (_, i) => ({ id: `c${i + 1}`, skills: ["after", "orders"] })),
+  ...Array.from({ length: 4 }, (_, i) => ({ id: `a${i + 1}`, skills: ["orders", "after"] })),
+  { id: "o1", skills: ["orders"] },
+].map((a) => ({ ...a, maxHoursWeek: 40 }));
+
+let groupCached: Promise<PlanResult> | undefined;
+/** The fixture's plan by group (computed once per test file). */
+export function fixtureGroupPlan(): Promise<PlanResult> {
+  groupCached ??= runPlan({
+    config: fixtureGroupConfig,
+    history: fixtureHistory(),
+    shifts: fixtureSpec,
+    agents: fixtureSkilledAgents,
+  });
+  return groupCached;
+}

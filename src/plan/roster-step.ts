@@ -1,0 +1,77 @@
+/**
+ * The roster step of a plan: the schedule's shifts given to the configuration's agents (by
+ * group, to agents with the group's skills, when the schedule has groups).
+ *
+ * @module
+ */
+import {
+  buildRoster,
+  type Agent,
+  type MilpSolver,
+  type RosterResult,
+  type ScheduleResult,
+} from "../schedule/index.ts";
+import { PlanFailure, type PlanInputs } from "./types.ts";
+
+/** The limits of each integer program of a plan. */
+export interface PlanSolverLimits {
+  readonly timeLimitSeconds: number;
+  readonly relativeGap: number;
+}
+
+/**
+ * Rosters the schedule; adds a warning when shifts are left unfilled.
+ *
+ * @param groupSkills - with groups: the queues of each (an agent's skills must include them)
+ * @throws PlanFailure when the solver finds no roster
+ */
+export async function rosterStep(
+  inputs: PlanInputs & { readonly agents: readonly Agent[] },
+  schedule: ScheduleResult,
+  solver: MilpSolver,
+  limits: PlanSolverLimits,
+  warnings: string[],
+  groupSkills?: Readonly<Record<string, readonly string[]>>,
+): Promise<RosterResult> {
+  const { config } = inputs;
+  const roster = await buildRoster(
+    schedule,
+    inputs.shifts,
+    {
+      agents: inputs.agents,
+      ...(inputs.availability === undefined ? {} : { availability: inputs.availability }),
+      minRestSeconds: config.roster.minRestHours * 3600,
+      twoConsecutiveDaysOff: config.roster.twoConsecutiveDaysOff,
+      ...(config.roster.maxNightShiftsWeek === undefined
+        ? {}
+        : { maxNightShiftsWeek: config.roster.maxNightShiftsWeek }),
+      ...(groupSkills === undefined ? {} : { groupSkills }),
+    },
+    solver,
+    limits,
+  );
+  if (roster.status !== "optimal" && roster.status !== "feasible") {
+    throw new PlanFailure(`no roster (${roster.status}): ${roster.explanation ?? ""}`);
+  }
+  const missing = roster.shortfalls.reduce((a, s) => a + s.missing, 0);
+  if (missing > 0)
+    warnings.push(
+      `${missing} designed shifts could not be given to an agent (see the roster's shortfalls)`,
+    );
+  return roster;
+}
+
+/** With groups: the groups whose skills no agent has (their shifts stay unfilled), in words. */
+export function skillWarnings(
+  agents: readonly Agent[],
+  groupSkills: Readonly<Record<string, readonly string[]>>,
+): string[] {
+  const out: string[] = [];
+  for (const [g, queues] of Object.entries(groupSkills)) {
+    if (agents.some((a) => queues.every((q) => (a.skills ?? []).includes(q)))) continue;
+    out.push(
+      `no agent has the skills of group "${g}" (${queues.join(", ")}): the roster leaves its shifts unfilled (agents' skills are queue names)`,
+    );
+  }
+  return out;
+}
