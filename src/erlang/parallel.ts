@@ -125,6 +125,18 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
 }
 
 /**
+ * Whether a worker thread can run `script`: a built `.js` always; a `.ts` source only when this
+ * process runs under a TypeScript loader it hands to workers (tsx), not under a test runner
+ * that transforms modules in-process.
+ *
+ * @internal
+ */
+export function canRunWorker(script: URL): boolean {
+  if (!script.pathname.endsWith(".ts")) return true;
+  return workerExecArgv(process.execArgv).some((arg) => LOADER_FLAGS.has(arg.split("=")[0]!));
+}
+
+/**
  * Starts a worker thread on `script` with `task` (the buffers of `transferList` moved, not
  * copied) and resolves with the one message it sends back.
  *

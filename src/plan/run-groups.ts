@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { staffRouting, type RoutingStaffingResult } from "../erlang/index.ts";
+import { staffRoutingParallel, type RoutingStaffingResult } from "../erlang/index.ts";
 import type { ForecastResult } from "../forecast/index.ts";
 import { DataError } from "../io/errors.ts";
 import { appendAll } from "../math/extent.ts";
@@ -76,7 +76,7 @@ export async function runGroupPlan(context: GroupRunContext): Promise<PlanResult
   });
   let staffing: RoutingStaffingResult;
   try {
-    staffing = staffRouting({ routing, intervalSeconds, rows });
+    staffing = await staffRoutingParallel({ routing, intervalSeconds, rows });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     throw new DataError([{ field: "history", message: `the forecast: ${error.message}` }]);
@@ -84,7 +84,12 @@ export async function runGroupPlan(context: GroupRunContext): Promise<PlanResult
   if (staffing.unmetStartsMs.length > 0)
     warnings.push(
       `the groups cannot meet every queue's targets in ${staffing.unmetStartsMs.length} intervals ` +
-        `(from ${formatInstant(staffing.unmetStartsMs[0]!, zone)}) within the staffing search's bound of agents`,
+        `(from ${formatInstant(staffing.unmetStartsMs[0]!, zone)}) within the staffing search's work limits`,
+    );
+  if (staffing.uncheckedStartsMs.length > 0)
+    warnings.push(
+      `${staffing.uncheckedStartsMs.length} intervals are staffed on the approximation alone ` +
+        `(from ${formatInstant(staffing.uncheckedStartsMs[0]!, zone)}): the simulation budget is spent`,
     );
   const starts = [...new Set(staffing.groups.map((g) => g.startMs))].sort((a, b) => a - b);
 

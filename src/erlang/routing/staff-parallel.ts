@@ -7,7 +7,7 @@
  * @module
  */
 import { availableParallelism } from "node:os";
-import { besideModule, runWorker } from "../parallel.ts";
+import { besideModule, canRunWorker, runWorker } from "../parallel.ts";
 import type { RoutedIntervalOptions, RoutedIntervalStaffing } from "./staff-interval.ts";
 import {
   assembleRouting,
@@ -36,7 +36,8 @@ export type StaffWorkerReply =
 const MIN_TASKS_PER_THREAD = 24;
 
 /**
- * {@link staffRouting} on `threads` threads (default: the machine's available parallelism);
+ * {@link staffRouting} on `threads` threads (default: the machine's available parallelism;
+ * one when the worker script cannot run here, e.g. from source under a test runner);
  * `onProgress` hears the calling thread's share.
  *
  * @throws RangeError as {@link staffRouting} does
@@ -49,10 +50,13 @@ export async function staffRoutingParallel(
 ): Promise<RoutingStaffingResult> {
   const plan = prepareRouting(options);
   const n = plan.tasks.length;
-  const threads = Math.max(
-    1,
-    Math.min(parallel.threads ?? availableParallelism(), Math.floor(n / MIN_TASKS_PER_THREAD)),
-  );
+  const script = besideModule(import.meta.url, "staff-worker");
+  const threads = canRunWorker(script)
+    ? Math.max(
+        1,
+        Math.min(parallel.threads ?? availableParallelism(), Math.floor(n / MIN_TASKS_PER_THREAD)),
+      )
+    : 1;
   // dealt in turn, so that each thread gets day and night alike
   const share = (t: number): number[] =>
     Array.from({ length: Math.ceil((n - t) / threads) }, (_, k) => t + k * threads);
@@ -61,7 +65,6 @@ export async function staffRoutingParallel(
     ...(seed === undefined ? {} : { seed }),
     ...(checkCalls === undefined ? {} : { checkCalls }),
   };
-  const script = besideModule(import.meta.url, "staff-worker");
   const workers = Array.from({ length: threads - 1 }, (_, k) =>
     runWorker<StaffWorkerReply>(script, {
       routingJson: JSON.stringify(options.routing),
