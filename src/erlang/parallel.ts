@@ -131,9 +131,12 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
  *
  * @internal
  */
-export function canRunWorker(script: URL): boolean {
+export function canRunWorker(script: URL, execArgv: readonly string[] = process.execArgv): boolean {
   if (!script.pathname.endsWith(".ts")) return true;
-  return workerExecArgv(process.execArgv).some((arg) => LOADER_FLAGS.has(arg.split("=")[0]!));
+  // a loader that compiles TypeScript, handed on to workers (see workerExecArgv)
+  return workerExecArgv(execArgv).some(
+    (arg) => /(^|[/=@])(tsx|ts-node)\b/.test(arg) || arg === "--experimental-strip-types",
+  );
 }
 
 /**

@@ -85,6 +85,21 @@ describe("examples run as tests", () => {
     expect(r.stdout).toContain("13 agents, Erlang A: SL 0.8582, abandonment 0.0250");
   });
 
+  it("examples/routing-api.ts staffs two VIP designs and simulates them", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "examples/routing-api.ts"], {
+      encoding: "utf8",
+    });
+    expect(r.stderr).toBe("");
+    const agents = (name: string): number =>
+      Number(new RegExp(`^${name}: (\\d+) agents`, "m").exec(r.stdout)?.[1]);
+    // the pool with VIP priority needs fewer agents than a dedicated desk beside sales
+    expect(agents("pooled")).toBeLessThan(agents("dedicated"));
+    for (const m of r.stdout.matchAll(/vip ([\d.]+) %, orders ([\d.]+) %/g)) {
+      expect(Number(m[1])).toBeGreaterThanOrEqual(88); // 90 % targets, within simulation noise
+      expect(Number(m[2])).toBeGreaterThanOrEqual(78);
+    }
+  });
+
   it("examples/forecast-api.ts forecasts, staffs and simulates, showing a spike Erlang misses", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "examples/forecast-api.ts"], {
       encoding: "utf8",

@@ -416,4 +416,86 @@ describe("#7 fuzz: no input or flag value hangs, exhausts memory or crashes a co
       runs(15),
     );
   }, 900_000);
+
+  /** A routing file: 1 to 3 queues and groups, random serves, waits, priorities and targets. */
+  const routingFile = fc
+    .record({
+      queues: fc.array(
+        fc.record({
+          priority: fc.option(fc.constantFrom(1, 2, 3, 1.5, 0, 1001), { nil: undefined }),
+          serviceLevel: fc.option(mostly(0.01, 0.999), { nil: undefined }),
+          slSeconds: fc.option(mostly(0, 86_400, { log: true }), { nil: undefined }),
+          patienceSeconds: fc.option(mostly(1, 1e7, { log: true }), { nil: undefined }),
+          ahtSeconds: mostly(1, 86_400, { log: true }),
+          rejectShare: fc.option(fc.constantFrom(0, 0.02, 0.5, 0.999, 1, -0.1), { nil: undefined }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+      groups: fc.array(
+        fc.record({
+          serves: fc.array(
+            fc.record({
+              queue: fc.integer({ min: 0, max: 3 }),
+              afterSeconds: fc.constantFrom(0, 0, 15, 60, 1e7, -1),
+            }),
+            { minLength: 1, maxLength: 3 },
+          ),
+          costPerHour: fc.constantFrom(1, 1, 24, 1e6, 0),
+          shrinkage: fc.constantFrom(0, 0.1, 0.99),
+          minAgents: fc.constantFrom(0, 1, 100_000),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+    })
+    .map((r) => ({
+      queues: Object.fromEntries(
+        r.queues.map((q, i) => [
+          `q${i}`,
+          Object.fromEntries(
+            Object.entries(q)
+              .filter(([, v]) => v !== undefined)
+              .map(([k, v]) => [k, typeof v === "string" ? Number(v) : v]),
+          ),
+        ]),
+      ),
+      groups: Object.fromEntries(
+        r.groups.map((g, i) => [
+          `g${i}`,
+          {
+            ...g,
+            serves: g.serves.map((x) => ({ queue: `q${x.queue}`, afterSeconds: x.afterSeconds })),
+          },
+        ]),
+      ),
+    }));
+
+  it("#14 requirements --routing and simulate --routing", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // a few intervals: every distinct load may take up to 40 checks
+        grid.map((g) => ({ ...g, rows: Math.min(g.rows, 12) })),
+        routingFile,
+        fc.array(mostly(0, 1e5, { log: true, oneIn: 100 }), { minLength: 1, maxLength: 12 }),
+        async (g, routing, calls) => {
+          const forecast = ["start,queue,calls"];
+          gridStarts(g).forEach((t, i) => {
+            for (let q = 0; q < Math.min(g.queues, Object.keys(routing.queues).length); q++)
+              forecast.push(`${t},q${q},${calls[(i + q) % calls.length]}`);
+          });
+          const files = {
+            "f.csv": `${forecast.join("\n")}\n`,
+            "routing.json": JSON.stringify(routing),
+          };
+          const staff = ["requirements", "--routing", "routing.json", "--forecast", "f.csv"];
+          const o = await runCase(staff, files);
+          expectClean(staff, o);
+          if (o.code !== 0) return;
+          const simulate = ["simulate", "--routing", "routing.json", "--forecast", "f.csv"];
+          const args = [...simulate, "--requirements", "r.csv", "--runs", "5", "--json"];
+          expectClean(args, await runCase(args, { ...files, "r.csv": o.stdout }));
+        },
+      ),
+      runs(8),
+    );
+  }, 900_000);
 });

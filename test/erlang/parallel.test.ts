@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as Erlang from "../../src/erlang/index.ts";
-import { workerExecArgv } from "../../src/erlang/parallel.ts";
+import { canRunWorker, workerExecArgv } from "../../src/erlang/parallel.ts";
 
 let api: typeof Erlang;
 
@@ -127,6 +127,21 @@ describe("worker options", () => {
     });
     expect(out.trim()).toBe(
       `600 ${api.staffInterval({ calls: 10 + (599 % 300), intervalSeconds: 900, ahtSeconds: 200 }).agents}`,
+    );
+  });
+});
+
+describe("canRunWorker", () => {
+  const ts = new URL("file:///x/staff-worker.ts");
+  it("runs a built script anywhere, a TypeScript one only under a TypeScript loader", () => {
+    expect(canRunWorker(new URL("file:///x/staff-worker.js"), [])).toBe(true);
+    expect(canRunWorker(ts, ["--import", "tsx"])).toBe(true);
+    expect(canRunWorker(ts, ["--import=tsx/esm"])).toBe(true);
+    expect(canRunWorker(ts, ["--loader", "ts-node/esm"])).toBe(true);
+    // a test runner that transforms modules in-process hands no such loader on
+    expect(canRunWorker(ts, [])).toBe(false);
+    expect(canRunWorker(ts, ["--conditions", "development", "--import", "./setup.mjs"])).toBe(
+      false,
     );
   });
 });

@@ -31,6 +31,7 @@ import {
   addOne,
   addUntilMet,
   improve,
+  staffingCost,
   type Judge,
   type SearchSpace,
   type Staffing,
@@ -253,12 +254,12 @@ export function staffRoutedInterval(
     // first chose: choosing among staffings on one sample's noise favours the lucky ones, and an
     // independent sample undoes that bias.
     const confirmSeed = seed + 7919;
-    const correct = (s: number, share: number): void => {
+    const correct = (x: Staffing, s: number, share: number): void => {
       for (;;) {
-        const f = checks.run(y, s, share);
+        const f = checks.run(x, s, share);
         if (f === undefined || shortfall(f) === 0) return;
-        const offset = differences(f, approx(y));
-        if (addOne(space, y, (z) => shortfall(shifted(approx(z), offset)))) continue;
+        const offset = differences(f, approx(x));
+        if (addOne(space, x, (z) => shortfall(shifted(approx(z), offset)))) continue;
         // the evaluation sees no help: the group the worst queue goes to first
         const worst = active.reduce((w, q) =>
           queueShortfall(targets[q]!, f.queues[q]!) > queueShortfall(targets[w]!, f.queues[w]!)
@@ -266,16 +267,30 @@ export function staffRoutedInterval(
             : w,
         );
         const g = homeGroup(model, worst);
-        if (y[g]! >= space.limit[g]!) return;
-        y[g] = y[g]! + 1;
+        if (x[g]! >= space.limit[g]!) return;
+        x[g] = x[g]! + 1;
       }
     };
-    correct(seed, SEARCH_SHARE);
-    improve(space, y, (z) => {
+    const onCheck: Judge = (z) => {
       const f = checks.run(z, seed, SEARCH_SHARE);
       return f === undefined ? undefined : shortfall(f);
-    });
-    correct(confirmSeed, 1);
+    };
+    correct(y, seed, SEARCH_SHARE);
+    improve(space, y, onCheck);
+    correct(y, confirmSeed, 1);
+    // never dearer than no sharing brought to the same confirmation (a fixed candidate, not
+    // chosen on either seed's noise)
+    if (staffingCost(space, y) > staffingCost(space, separate)) {
+      const other: Staffing = { ...separate };
+      correct(other, confirmSeed, 1);
+      const f = checks.run(other, confirmSeed);
+      if (
+        f !== undefined &&
+        shortfall(f) === 0 &&
+        staffingCost(space, other) < staffingCost(space, y)
+      )
+        for (const g of groupNames) y[g] = other[g]!;
+    }
     const checked = checks.cached(y, confirmSeed);
     final = checked ?? approx(y);
     method = checked === undefined ? "approximation" : "simulation";

@@ -11,6 +11,7 @@ import {
   erlangCMetrics,
   evaluateRouting,
   parseRouting,
+  simulateRouting,
   type RoutingEvaluation,
 } from "../../../src/erlang/index.ts";
 import { expectClose } from "../../support/approx.ts";
@@ -299,4 +300,72 @@ describe("properties", () => {
       }
     },
   );
+});
+
+describe("the approximation against the simulator", () => {
+  // The example's queues (examples/tv-shopping) at one moderate load, simulated 30 days at
+  // steady state (batch of the whole run; about 210,000 calls): the approximation is the search's
+  // guide, not its judge, and these bounds say how good a guide it is.
+  const loads = {
+    vip: { callsPerSecond: 8 / 900, ahtSeconds: 300 },
+    orders: { callsPerSecond: 50 / 900, ahtSeconds: 240 },
+    aftersales: { callsPerSecond: 15 / 900, ahtSeconds: 300 },
+  };
+  const queues = {
+    vip: { priority: 1, serviceLevel: 0.9, slSeconds: 10, patienceSeconds: 180 },
+    orders: { priority: 2, serviceLevel: 0.8, slSeconds: 20, patienceSeconds: 120 },
+    aftersales: { priority: 3, serviceLevel: 0.7, slSeconds: 60 },
+  };
+  const simulated = (routing: ReturnType<typeof parseRouting>, agents: Record<string, number>) => {
+    const span = 30 * 86_400 + 3600;
+    const flat = (v: number) => ({ startMs: 0, stepSeconds: span, values: [v] });
+    return simulateRouting({
+      routing,
+      streams: Object.entries(loads).map(([queue, l]) => ({
+        queue,
+        rate: flat(l.callsPerSecond),
+        ahtSeconds: l.ahtSeconds,
+      })),
+      groups: Object.entries(agents).map(([group, n]) => ({ group, agents: flat(n) })),
+      report: { startMs: 3_600_000, intervalSeconds: 30 * 86_400, count: 1 },
+      dayStartsMs: [0],
+      runs: 1,
+      seed: 3,
+    }).total.queues;
+  };
+
+  it("one pool with VIP priority and unequal AHT: each service level within 0.15", () => {
+    const routing = parseRouting({
+      queues,
+      groups: { all: { serves: [{ queue: "vip" }, { queue: "orders" }, { queue: "aftersales" }] } },
+    });
+    for (const n of [24, 27]) {
+      const a = evaluateRouting(routing, loads, { all: n });
+      const s = simulated(routing, { all: n });
+      for (const q of Object.keys(loads)) {
+        expect(a.queues[q]!.method).toBe("approximation");
+        expect(
+          Math.abs(a.queues[q]!.serviceLevel - s[q]!.serviceLevel!),
+          `${q} at ${n}`,
+        ).toBeLessThan(0.15);
+      }
+    }
+  });
+
+  it("the example's mixed routing: the top queue within 0.2, optimistic; calibration is needed", () => {
+    const routing = parseRouting({
+      queues,
+      groups: {
+        vipdesk: { serves: [{ queue: "vip" }, { queue: "orders" }] },
+        sales: { serves: [{ queue: "orders" }, { queue: "vip", afterSeconds: 15 }] },
+        service: { serves: [{ queue: "aftersales" }, { queue: "orders", afterSeconds: 60 }] },
+      },
+    });
+    const agents = { vipdesk: 7, sales: 14, service: 6 };
+    const a = evaluateRouting(routing, loads, agents);
+    const s = simulated(routing, agents);
+    const vip = a.queues["vip"]!.serviceLevel - s["vip"]!.serviceLevel!;
+    expect(vip).toBeGreaterThan(0);
+    expect(vip).toBeLessThan(0.2);
+  });
 });
