@@ -13,7 +13,14 @@
  * @module
  */
 import { MinHeap } from "../math/heap.ts";
-import { createRandom, exponential, lognormal, meanCi, type Random } from "../math/random.ts";
+import {
+  createRandom,
+  exponential,
+  lognormal,
+  rateCi,
+  meanOrNull,
+  type Random,
+} from "../math/random.ts";
 import { seriesAt } from "./simulation-input.ts";
 import type {
   AgentPool,
@@ -303,13 +310,8 @@ function simulatePools(options: SimulationOptions): SimulationResult {
   }
   const valid = (f: (r: (typeof perRun)[number]) => number): number[] =>
     perRun.map(f).filter((v) => !Number.isNaN(v));
-  const ci = (values: number[]): readonly [number, number] | null => {
-    if (values.length === 0) return null;
-    const m = meanCi(values);
-    return [Math.max(0, m.low), Math.min(1, m.high)];
-  };
-  const mean = (values: number[]): number | null =>
-    values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+  const ci = rateCi;
+  const mean = meanOrNull;
   const sl = valid((r) => r.sl);
   const ab = valid((r) => r.abandon);
   return {

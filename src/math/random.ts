@@ -103,3 +103,20 @@ export function meanCi(values: readonly number[]): { mean: number; low: number; 
   const half = t975(n - 1) * Math.sqrt(variance / n);
   return { mean, low: mean - half, high: mean + half };
 }
+
+/**
+ * The 95 % interval of a sample of rates, kept within [0, 1]; null for no values.
+ *
+ * @example
+ * rateCi([0.8, 0.82, 0.79]); // => [0.77..., 0.83...]
+ */
+export function rateCi(values: readonly number[]): readonly [number, number] | null {
+  if (values.length === 0) return null;
+  const m = meanCi(values);
+  return [Math.max(0, m.low), Math.min(1, m.high)];
+}
+
+/** The mean of a sample; null for no values. */
+export function meanOrNull(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}

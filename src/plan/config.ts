@@ -19,14 +19,6 @@ import { createZone } from "../time/zone.ts";
 import { zodIssues } from "../io/zod-issues.ts";
 
 const L = STAFFING_LIMITS;
-const fraction = (what: string) =>
-  z
-    .number()
-    .gte(
-      L.serviceLevelFraction.min,
-      `${what} is a fraction from 0.01 to below 1, e.g. 0.8 for 80 %`,
-    )
-    .lt(1, `${what} is a fraction from 0.01 to below 1, e.g. 0.8 for 80 %`);
 import { ACTUALS_FORMATS } from "../actuals/index.ts";
 import { agentGroupSchema, routedQueueFields } from "../erlang/routing/model.ts";
 import { groupConfigIssues } from "./config-groups.ts";
@@ -36,27 +28,19 @@ const within = (range: { min: number; max: number }) => z.number().min(range.min
 /** Service targets and staffing parameters of one queue. */
 export const queueTargetsSchema = z
   .strictObject({
-    serviceLevel: fraction("serviceLevel")
-      .optional()
-      .describe(
-        "share of calls answered within slSeconds (default 0.8 when no other target is given)",
-      ),
-    slSeconds: within(L.slSeconds).default(20).describe("T of the service level, seconds"),
-    asaSeconds: z
-      .number()
-      .positive()
-      .max(L.asaSeconds.max)
-      .optional()
-      .describe("maximum average speed of answer, seconds"),
-    maxAbandonRate: within(L.capFraction)
-      .optional()
-      .describe("maximum share of calls abandoned (needs patienceSeconds)"),
-    patienceSeconds: within(L.patienceSeconds)
-      .optional()
-      .describe("mean caller patience, seconds: Erlang A instead of Erlang C"),
-    maxOccupancy: within(L.capFraction)
-      .optional()
-      .describe("maximum share of agents' time on calls"),
+    // the targets validate as the routing file's do (one definition, in staffcast/erlang)
+    serviceLevel: routedQueueFields.serviceLevel.describe(
+      "share of calls answered within slSeconds (default 0.8 when no other target is given)",
+    ),
+    slSeconds: routedQueueFields.slSeconds.describe("T of the service level, seconds"),
+    asaSeconds: routedQueueFields.asaSeconds.describe("maximum average speed of answer, seconds"),
+    maxAbandonRate: routedQueueFields.maxAbandonRate.describe(
+      "maximum share of calls abandoned (needs patienceSeconds)",
+    ),
+    patienceSeconds: routedQueueFields.patienceSeconds.describe(
+      "mean caller patience, seconds: Erlang A instead of Erlang C",
+    ),
+    maxOccupancy: routedQueueFields.maxOccupancy.describe("maximum share of agents' time on calls"),
     shrinkage: within(L.shrinkage)
       .default(0)
       .describe(
@@ -66,9 +50,9 @@ export const queueTargetsSchema = z
       .int()
       .default(0)
       .describe("agents at least while the queue has calls; with groups, each group's instead"),
-    ahtSeconds: within(L.ahtSeconds)
-      .optional()
-      .describe("handle time, seconds, when the history has no aht_s"),
+    ahtSeconds: routedQueueFields.ahtSeconds.describe(
+      "handle time, seconds, when the history has no aht_s",
+    ),
     priority: routedQueueFields.priority.describe(
       "with groups: 1 = highest; unset: equal to the other unset queues, below every set one",
     ),

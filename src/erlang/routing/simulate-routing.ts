@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { createRandom, meanCi } from "../../math/random.ts";
+import { createRandom, meanOrNull, rateCi } from "../../math/random.ts";
 import { checkWork } from "../simulation-work.ts";
 import type { SimulationOptions } from "../simulation-types.ts";
 import { createTally, simulateRoutedDay, type CompiledRouting, type RunTally } from "./des.ts";
@@ -210,13 +210,8 @@ function summarize(
       }
     return { offered, inT, abandoned, wait, rejected };
   };
-  const ci = (values: number[]): readonly [number, number] | null => {
-    if (values.length === 0) return null;
-    const m = meanCi(values);
-    return [Math.max(0, m.low), Math.min(1, m.high)];
-  };
-  const mean = (values: number[]): number | null =>
-    values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+  const ci = rateCi;
+  const mean = meanOrNull;
   const totalOf = (q: number): RoutedQueueTotal => {
     const per = tallies.map((t) => runTotals(t, q));
     const valid = per.filter((r) => r.offered > 0);
