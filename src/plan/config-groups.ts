@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { appendAll } from "../math/extent.ts";
 import { routingProblems, type RoutedQueue, type RoutingModel } from "../erlang/index.ts";
 import type { DataIssue } from "../io/errors.ts";
 import type { PlanConfig } from "./config.ts";
@@ -64,6 +65,9 @@ export function groupConfigIssues(config: PlanConfig, rawQueues: unknown): DataI
   for (const q of queues) known[q] = { slSeconds: 20, rejectShare: 0 };
   const model: RoutingModel = { queues: known, groups: config.groups };
   // no queue configured is fine: the history's queues come in when the plan runs
-  issues.push(...routingProblems(model).filter((i) => i.field !== "queues"));
+  appendAll(
+    issues,
+    routingProblems(model).filter((i) => i.field !== "queues"),
+  );
   return issues;
 }

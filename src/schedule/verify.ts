@@ -7,6 +7,7 @@
  * @module
  */
 import { createZone, formatInstant, type Zone } from "../time/zone.ts";
+import { appendAll } from "../math/extent.ts";
 import { own } from "./groups.ts";
 import type { ShiftModel } from "./model.ts";
 import type { ScheduledShift, ScheduleResult } from "./result.ts";
@@ -178,7 +179,7 @@ export function verifySchedule(result: ScheduleResult, built: ShiftModel): strin
   });
   if (built.groups.length > 0) {
     const checked = verifyGroupCoverage(result, built, byGroup);
-    problems.push(...checked.problems);
+    appendAll(problems, checked.problems);
     under = checked.under;
     over = checked.over;
   }

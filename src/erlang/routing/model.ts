@@ -30,6 +30,7 @@ import { parseJsonText } from "../../io/json.ts";
 import { readInput } from "../../io/read-input.ts";
 import { parseRecord } from "../../io/records.ts";
 import { zodIssues } from "../../io/zod-issues.ts";
+import { appendAll } from "../../math/extent.ts";
 import { STAFFING_LIMITS } from "../limits.ts";
 
 const L = STAFFING_LIMITS;
@@ -190,7 +191,7 @@ export function parseRouting(raw: unknown, file?: string): RoutingModel {
   // field is valid
   const issues: DataIssue[] = [];
   const parsed = routingSchema.safeParse(raw);
-  if (!parsed.success) issues.push(...zodIssues(parsed.error, UNKNOWN_HINT));
+  if (!parsed.success) appendAll(issues, zodIssues(parsed.error, UNKNOWN_HINT));
   const object = parsed.success ? parsed.data : undefined;
   // the records from the raw JSON: zod's record would drop a queue named __proto__
   const rawObject =
@@ -202,7 +203,7 @@ export function parseRouting(raw: unknown, file?: string): RoutingModel {
     queues: stripGroupFields(queues),
     groups,
   };
-  if (issues.length === 0) issues.push(...routingProblems(model));
+  if (issues.length === 0) appendAll(issues, routingProblems(model));
   if (issues.length > 0)
     throw new DataError(file === undefined ? issues : issues.map((i) => ({ file, ...i })));
   return model;
