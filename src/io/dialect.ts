@@ -28,7 +28,7 @@ import {
 export { DELIMITERS, delimiterHint, detectDelimiter, type Delimiter } from "./csv.ts";
 import { clip, IssueList } from "./errors.ts";
 import { createZone, type Zone } from "../time/zone.ts";
-import { formatInstantUtc } from "../time/instant.ts";
+import { formatInstantUtc, parseInstant } from "../time/instant.ts";
 
 /** How a CSV file differs from staffcast's own format. */
 export interface CsvDialect {
@@ -129,15 +129,11 @@ function converters(dialect: CsvDialect) {
       if (HAS_OFFSET.test(text) || dialect.localTimes !== true) return { text };
       const m = LOCAL_ISO.exec(text);
       if (m === null) return { text }; // the reader says what is wrong
-      const ms = Date.UTC(
-        Number(m[1]),
-        Number(m[2]) - 1,
-        Number(m[3]),
-        Number(m[4]),
-        Number(m[5]),
-        Number(m[6] ?? 0),
-        Number((m[7] ?? "0").padEnd(3, "0")),
-      );
+      // the project's parser: years 1900..9999, no impossible dates (Date.UTC would roll
+      // 2025-02-30 into March and read year 0050 as 1950)
+      const frac = (m[7] ?? "0").padEnd(3, "0");
+      const ms = parseInstant(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? "00"}.${frac}Z`);
+      if (typeof ms === "string") return { problem: ms };
       return local(ms, key, `"${text}"`);
     },
     number(text: string): Converted {

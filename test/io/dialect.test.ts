@@ -89,6 +89,15 @@ describe("normalizeCsv", () => {
     ]);
   });
 
+  it("refuses impossible local dates and years before 1900, as the offset times are", () => {
+    const dialect = { localTimes: true, timeZone: "Europe/Berlin" } as const;
+    const text = "start,calls\n2025-02-30 08:00,1\n0050-01-01 08:00,2\n2025-01-06 08:00,3\n";
+    const issues = issuesOf(() => normalizeCsv(text, "f.csv", HISTORY, dialect));
+    expect(issues).toHaveLength(2);
+    expect(issues[0]).toMatch(/^f\.csv:2:1: start: /);
+    expect(issues[1]).toMatch(/^f\.csv:3:1: start: /);
+  });
+
   it("reads date-fns patterns, local or with their own offset", () => {
     const text = "start,calls\n3/17/2025 8:00 AM,1\n3/17/2025 1:15 PM,2\n";
     expect(
