@@ -21,7 +21,7 @@ import {
   meanOrNull,
   type Random,
 } from "../math/random.ts";
-import { seriesAt } from "./simulation-input.ts";
+import { agentChanges, seriesAt } from "./simulation-input.ts";
 import type {
   AgentPool,
   SimulatedInterval,
@@ -184,26 +184,11 @@ function simulatePools(options: SimulationOptions): SimulationResult {
       });
       calls.sort((x, y) => x.t - y.t || x.k - y.k);
       // agent changes within the day: at the step boundaries of the agents (and extra agents)
-      const whole = (v: number): number => Math.max(0, Math.floor(v + 1e-9));
-      const agentsAt = (t: number): number =>
-        whole(seriesAt(pool.agents, t)) +
-        (pool.extraAgents === undefined ? 0 : whole(seriesAt(pool.extraAgents, t)));
-      const boundaries = new Set<number>([from]);
-      for (const series of [pool.agents, pool.extraAgents]) {
-        if (series === undefined) continue;
-        const step = series.stepSeconds * 1000;
-        for (let i = 0; i <= series.values.length; i++) {
-          const t = series.startMs + i * step;
-          if (t > from && t < to) boundaries.add(t);
-        }
-      }
-      const changes: { t: number; n: number }[] = [];
-      let last = -1;
-      for (const t of [...boundaries].sort((x, y) => x - y)) {
-        const n = agentsAt(t);
-        if (n !== last) changes.push({ t, n });
-        last = n;
-      }
+      const changes = agentChanges(
+        pool.extraAgents === undefined ? [pool.agents] : [pool.agents, pool.extraAgents],
+        from,
+        to,
+      );
 
       const queue: { t: number; k: number; handle: number; patience: number }[] = [];
       let head = 0;

@@ -75,3 +75,37 @@ export function seriesAt(series: StepSeries | number, t: number): number {
   if (typeof series === "number") return series;
   return series.values[Math.floor((t - series.startMs) / (series.stepSeconds * 1000))] ?? 0;
 }
+
+/**
+ * Where a head count changes within [from, to): the sum of `series` (each rounded down to whole
+ * agents) at `from` and at every step boundary inside, keeping only the instants where it
+ * changes.
+ *
+ * @example
+ * agentChanges([{ startMs: 0, stepSeconds: 60, values: [2, 2, 3] }], 0, 180_000);
+ * // => [{ t: 0, n: 2 }, { t: 120000, n: 3 }]
+ */
+export function agentChanges(
+  series: readonly StepSeries[],
+  from: number,
+  to: number,
+): { t: number; n: number }[] {
+  const whole = (v: number): number => Math.max(0, Math.floor(v + 1e-9));
+  const at = (t: number): number => series.reduce((n, s) => n + whole(seriesAt(s, t)), 0);
+  const times = new Set<number>([from]);
+  for (const s of series) {
+    const step = s.stepSeconds * 1000;
+    for (let i = 0; i <= s.values.length; i++) {
+      const t = s.startMs + i * step;
+      if (t > from && t < to) times.add(t);
+    }
+  }
+  const out: { t: number; n: number }[] = [];
+  let last = -1;
+  for (const t of [...times].sort((x, y) => x - y)) {
+    const n = at(t);
+    if (n !== last) out.push({ t, n });
+    last = n;
+  }
+  return out;
+}

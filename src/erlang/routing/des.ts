@@ -13,7 +13,7 @@
  */
 import { MinHeap } from "../../math/heap.ts";
 import { exponential, lognormal, type Random } from "../../math/random.ts";
-import { seriesAt } from "../simulation-input.ts";
+import { agentChanges, seriesAt } from "../simulation-input.ts";
 import type { StepSeries } from "../simulation-types.ts";
 
 /** The routing compiled to indices (queues and groups in the model's order). */
@@ -142,34 +142,6 @@ function packCalls(raw: { t: number; q: number; handle: number; patience: number
   return calls;
 }
 
-/** The instants in (from, to) where a group's agents change, with the new head count. */
-function agentChanges(
-  c: CompiledRouting,
-  g: number,
-  from: number,
-  to: number,
-): { t: number; n: number }[] {
-  const series = c.agents[g]!.filter((s): s is StepSeries => s !== undefined);
-  const whole = (v: number): number => Math.max(0, Math.floor(v + 1e-9));
-  const at = (t: number): number => series.reduce((n, s) => n + whole(seriesAt(s, t)), 0);
-  const times = new Set<number>([from]);
-  for (const s of series) {
-    const step = s.stepSeconds * 1000;
-    for (let i = 0; i <= s.values.length; i++) {
-      const t = s.startMs + i * step;
-      if (t > from && t < to) times.add(t);
-    }
-  }
-  const out: { t: number; n: number }[] = [];
-  let last = -1;
-  for (const t of [...times].sort((x, y) => x - y)) {
-    const n = at(t);
-    if (n !== last) out.push({ t, n });
-    last = n;
-  }
-  return out;
-}
-
 /** What happened to one call (for tests that hold the engine to the semantics call by call). */
 export interface CallOutcome {
   readonly queue: number;
@@ -249,7 +221,12 @@ function routeCalls(
   const idleCount = (g: number): number => idle[g]!.length - idleHead[g]!;
   const changes: { t: number; g: number; n: number }[] = [];
   for (let g = 0; g < G; g++)
-    for (const ch of agentChanges(c, g, from, to)) changes.push({ t: ch.t, g, n: ch.n });
+    for (const ch of agentChanges(
+      c.agents[g]!.filter((x): x is StepSeries => x !== undefined),
+      from,
+      to,
+    ))
+      changes.push({ t: ch.t, g, n: ch.n });
   changes.sort((x, y) => x.t - y.t || x.g - y.g);
   const completions = new MinHeap(); // (time, group)
   const eligible = new MinHeap(); // (time, call * G + group)
