@@ -35,11 +35,11 @@ export interface RoutedSimulateFlags {
 }
 
 /** The flags that the routing file replaces, by their option names. */
-export const ROUTING_REPLACES: Readonly<Record<string, string>> = {
-  patience: "--patience (each queue's patienceSeconds in the routing)",
-  slSeconds: "--sl-seconds (each queue's slSeconds in the routing)",
-  targetSl: "--target-sl (staff with staffcast requirements --routing)",
-  shrinkage: "--shrinkage (each group's shrinkage in the routing)",
+export const ROUTING_REPLACES: Readonly<Record<string, readonly [string, string]>> = {
+  patience: ["--patience", "each queue's patienceSeconds in the routing file applies"],
+  slSeconds: ["--sl-seconds", "each queue's slSeconds in the routing file applies"],
+  targetSl: ["--target-sl", "staff with staffcast requirements --routing"],
+  shrinkage: ["--shrinkage", "each group's shrinkage in the routing file applies"],
 };
 
 /** The agents per group: a requirements CSV's, or a schedule's coverage per group. */
@@ -127,11 +127,8 @@ export async function runRoutedSimulate(
 
 /** Refuses the single-skill flags a routing file replaces. */
 export function checkRoutingFlags(given: (name: string) => boolean): void {
-  for (const [name, instead] of Object.entries(ROUTING_REPLACES))
-    if (given(name))
-      throw new UsageError(
-        `with --routing, ${instead} applies instead of ${instead.split(" ")[0]}`,
-      );
+  for (const [name, [flag, instead]] of Object.entries(ROUTING_REPLACES))
+    if (given(name)) throw new UsageError(`with --routing, ${instead} instead of ${flag}`);
 }
 
 function writeRoutedReport(
