@@ -44,10 +44,11 @@ export async function solveShiftModel(
     bound: Number.NaN,
     gap: Number.NaN,
     values: new Float64Array(),
+    work: 0,
   };
   if (built.impossible !== undefined) {
     return {
-      ...readSchedule(built, { status: "infeasible", ...empty }),
+      ...readSchedule(built, { status: "infeasible", stoppedBy: "gap", ...empty }),
       explanation: `hard coverage is impossible: ${built.impossible}`,
     };
   }
@@ -56,7 +57,7 @@ export async function solveShiftModel(
     options.startedAtMs === undefined ? 0 : (performance.now() - options.startedAtMs) / 1000;
   if (spent >= options.timeLimitSeconds) {
     return {
-      ...readSchedule(built, { status: "timeLimit", ...empty }),
+      ...readSchedule(built, { status: "timeLimit", stoppedBy: "timeLimit", ...empty }),
       explanation: `building the model took ${spent.toFixed(1)} s of the ${options.timeLimitSeconds} s time limit`,
     };
   }

@@ -55,6 +55,11 @@ function highsFailure(error: unknown): string {
   return `HiGHS: ${plain === "" ? "unknown failure" : plain}`;
 }
 
+/** A finite number, else NaN (HiGHS reports infinities before a solution or bound exists). */
+function finiteOrNaN(v: number | undefined): number {
+  return v !== undefined && Number.isFinite(v) && Math.abs(v) < 1e30 ? v : Number.NaN;
+}
+
 /** HiGHS through its persistent API (sparse rows, no LP text). */
 export const highsSolver: MilpSolver = {
   name: "highs",
@@ -118,19 +123,75 @@ function solveHighs(highs: HighsModule, model: Milp, options: SolveOptions): Sol
       output_flag: false,
       time_limit: options.timeLimitSeconds,
       mip_rel_gap: options.relativeGap,
+      // the same model gives the same search: pinned, not left to a default that may change
+      random_seed: 0,
+      ...(options.workLimit !== undefined && !anyInteger
+        ? { simplex_iteration_limit: Math.max(1, Math.floor(options.workLimit)) }
+        : {}),
     });
-    hm.run();
+    if (options.start !== undefined && anyInteger)
+      hm.setSolution({ colValue: Float64Array.from(options.start) });
+    const cb = highs.constants.callbackType;
+    const limit =
+      options.workLimit === undefined
+        ? undefined
+        : BigInt(Math.max(1, Math.floor(options.workLimit)));
+    const stop = { byWork: false };
+    let lastReport = -1;
+    let mipWork = 0n;
+    const progress = options.onProgress;
+    hm.run(
+      anyInteger
+        ? {
+            [cb.mipInterrupt](event) {
+              const d = event.data;
+              const iterations = d.mip_total_lp_iterations ?? 0n;
+              if (iterations > mipWork) mipWork = iterations;
+              if (progress !== undefined && Number(iterations) !== lastReport) {
+                lastReport = Number(iterations);
+                progress({
+                  incumbent: finiteOrNaN(d.mip_primal_bound),
+                  bound: finiteOrNaN(d.mip_dual_bound),
+                  gap: gapOf(finiteOrNaN(d.mip_primal_bound), finiteOrNaN(d.mip_dual_bound)),
+                  work: lastReport,
+                });
+              }
+              if (limit !== undefined && iterations >= limit) {
+                stop.byWork = true;
+                event.interrupt();
+              }
+            },
+          }
+        : undefined,
+    );
     const ms = highs.constants.modelStatus;
     const status = hm.getModelStatus();
+    // a MIP's LP iterations as its last checkpoint counted them (HiGHS has no info field for
+    // the total); an LP's from its simplex count
+    const work = anyInteger
+      ? Number(mipWork)
+      : Math.max(0, hm.info.get("simplex_iteration_count") as number);
+    const stoppedBy =
+      status === ms.timeLimit
+        ? "timeLimit"
+        : stop.byWork || status === ms.iterationLimit || status === ms.interrupted
+          ? "workLimit"
+          : "gap";
     const primal = hm.info.get("primal_solution_status") as number;
     const hasSolution = primal === highs.constants.solutionStatus.feasible;
     if (status === ms.infeasible || status === ms.unboundedOrInfeasible) {
-      return noSolution("infeasible");
+      return noSolution("infeasible", undefined, Number.NaN, { work });
     }
     if (!hasSolution) {
-      if (status === ms.timeLimit || status === ms.interrupted) return noSolution("timeLimit");
+      if (stoppedBy !== "gap")
+        return noSolution("timeLimit", undefined, Number.NaN, { stoppedBy, work });
       const name = Object.entries(ms).find(([, v]) => v === status)?.[0] ?? String(status);
-      return noSolution("error", `HiGHS: it ended with model status ${name} and no solution`);
+      return noSolution(
+        "error",
+        `HiGHS: it ended with model status ${name} and no solution`,
+        Number.NaN,
+        { work },
+      );
     }
     const objective = hm.getObjectiveValue();
     const bound = anyInteger ? (hm.info.get("mip_dual_bound") as number) : objective;
@@ -141,6 +202,9 @@ function solveHighs(highs: HighsModule, model: Milp, options: SolveOptions): Sol
       bound,
       gap: gap <= PROVEN_GAP ? 0 : gap,
       values: Float64Array.from(hm.getSolution().colValue),
+      // a solve that proved its gap before the limit bit is stopped by the gap
+      stoppedBy: gap <= options.relativeGap ? "gap" : stoppedBy,
+      work,
     };
   } finally {
     hm.dispose();

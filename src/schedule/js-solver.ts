@@ -118,5 +118,8 @@ function readJsRun(model: Milp, run: JsRun): SolveResult {
     bound: finished ? objective : bound,
     gap: gap <= PROVEN_GAP ? 0 : gap,
     values,
+    // it cannot count its work: it ends at its proof or on the wall clock
+    stoppedBy: finished ? "gap" : "timeLimit",
+    work: 0,
   };
 }

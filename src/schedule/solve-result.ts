@@ -12,12 +12,46 @@ import type { Milp } from "./milp.ts";
  */
 export type SolveStatus = "optimal" | "feasible" | "timeLimit" | "infeasible" | "error";
 
+/**
+ * Why a solve stopped: `gap` (it ran to its end: the requested gap proven, optimality,
+ * infeasibility), `workLimit` (the deterministic work limit: the same inputs stop at the same
+ * point on any machine under any load) or `timeLimit` (the wall clock, a safety net: the result
+ * may differ between runs).
+ */
+export type StopReason = "gap" | "workLimit" | "timeLimit";
+
+/** Progress of a solve, for people: the incumbent, the bound and their gap. */
+export interface SolveProgress {
+  /** Objective of the best solution so far (NaN before the first). */
+  readonly incumbent: number;
+  /** Best proven lower bound (NaN while unknown). */
+  readonly bound: number;
+  /** Relative gap of the two (NaN while either is unknown). */
+  readonly gap: number;
+  /** Work done so far, in work units (LP iterations). */
+  readonly work: number;
+}
+
 /** Limits of a solve. */
 export interface SolveOptions {
-  /** Seconds (> 0). */
+  /**
+   * Seconds (> 0): the wall-clock safety net. A solve stopped by it says so
+   * (`stoppedBy: "timeLimit"`) and may differ between runs.
+   */
   readonly timeLimitSeconds: number;
   /** Relative gap at which the search may stop, e.g. 1e-4. */
   readonly relativeGap: number;
+  /**
+   * Deterministic work limit in work units: simplex iterations of the LPs the solver solves
+   * (HiGHS: `mip_total_lp_iterations` of a MIP, `simplex_iteration_count` of an LP), at least 1.
+   * Absent: no work limit (the time limit alone stops a long solve). The JavaScript solver
+   * cannot count its work and ignores it.
+   */
+  readonly workLimit?: number;
+  /** A start solution (one value per column), tried first when the solver takes one. */
+  readonly start?: ArrayLike<number>;
+  /** Called as a MIP solve makes progress (only from solvers that report it). */
+  readonly onProgress?: (progress: SolveProgress) => void;
 }
 
 /** Outcome of a solve. */
@@ -39,6 +73,10 @@ export interface SolveResult {
   readonly values: Float64Array;
   /** For `error`: what failed, in words, e.g. "HiGHS: Aborted()". */
   readonly message?: string;
+  /** What stopped the solve (see {@link StopReason}). */
+  readonly stoppedBy: StopReason;
+  /** Work done, in work units (LP iterations; 0 when the solver cannot count it). */
+  readonly work: number;
 }
 
 /** A MILP solver. */
@@ -109,8 +147,16 @@ export function checkMilp(model: Milp): void {
   }
 }
 
-/** The result of a solve that found no solution (`message` says why, for errors). */
-export function noSolution(status: SolveStatus, message?: string, bound = Number.NaN): SolveResult {
+/**
+ * The result of a solve that found no solution (`message` says why, for errors). Stopped by the
+ * time limit for `timeLimit`, else by its end (`gap`), unless `stop` says otherwise.
+ */
+export function noSolution(
+  status: SolveStatus,
+  message?: string,
+  bound = Number.NaN,
+  stop: { stoppedBy?: StopReason; work?: number } = {},
+): SolveResult {
   return {
     status,
     objective: Number.NaN,
@@ -118,6 +164,8 @@ export function noSolution(status: SolveStatus, message?: string, bound = Number
     gap: Number.NaN,
     values: new Float64Array(),
     ...(message === undefined ? {} : { message }),
+    stoppedBy: stop.stoppedBy ?? (status === "timeLimit" ? "timeLimit" : "gap"),
+    work: stop.work ?? 0,
   };
 }
 

@@ -20,6 +20,7 @@ import {
   type SolveOptions,
   type SolveResult,
   type SolveStatus,
+  type StopReason,
 } from "./solve-result.ts";
 import { appendAll } from "../math/extent.ts";
 
@@ -57,6 +58,8 @@ function mergeSmall(parts: MilpPart[]): MilpPart[] {
 
 /** Least share of the time limit a part gets (unless less remains), seconds. */
 const MIN_PART_SECONDS = 0.5;
+/** Least share of the work limit a part gets (unless less remains), LP iterations. */
+const MIN_PART_WORK = 1000;
 
 /** The wall clock, seconds. */
 function wallClockSeconds(): number {
@@ -91,31 +94,58 @@ export async function solveByParts(
   const sizes = parts.map((p) =>
     p.model.rows.reduce((a, r) => a + r.indices.length, p.model.cost.length),
   );
-  const budget = new Budget(Math.max(0, options.timeLimitSeconds));
+  const work = options.workLimit;
+  // With a work limit, the parts share the work (deterministic: what a part uses is counted,
+  // not timed) and each may run until the overall time limit (the safety net); without one,
+  // they share the time.
+  const started = mark;
+  const budget = new Budget(Math.max(0, work ?? options.timeLimitSeconds));
+  let workDone = 0;
   const run = await shareBudget(
     sizes,
     budget,
     async (p, share): Promise<Attempt<SolveResult>> => {
-      const result = await solver.solve(parts[p]!.model, { ...options, timeLimitSeconds: share });
+      const timeLeft = Math.max(0, options.timeLimitSeconds - (clock() - started));
+      const result =
+        work === undefined
+          ? await solver.solve(parts[p]!.model, { ...options, timeLimitSeconds: share })
+          : timeLeft > 0
+            ? await solver.solve(parts[p]!.model, {
+                ...options,
+                timeLimitSeconds: timeLeft,
+                workLimit: Math.max(1, Math.floor(share)),
+              })
+            : noSolution("timeLimit");
+      workDone += result.work;
       // everything since the last part counts, not only the solver's own time
       const now = clock();
-      const used = now - mark;
+      const used = work === undefined ? now - mark : result.work;
       mark = now;
       const { status } = result;
       const outcome =
         status === "optimal" || status === "feasible"
           ? "done"
-          : status === "timeLimit"
+          : status === "timeLimit" && (work === undefined || result.stoppedBy === "workLimit")
             ? "retry"
-            : "stop";
+            : status === "timeLimit"
+              ? "done"
+              : "stop";
       return { result, used, outcome };
     },
-    { minimumShare: MIN_PART_SECONDS },
+    { minimumShare: work === undefined ? MIN_PART_SECONDS : MIN_PART_WORK },
   );
   if (run.stoppedBy !== undefined) {
     const r = run.results[run.stoppedBy]!;
-    return noSolution(r.status, r.message);
+    return noSolution(r.status, r.message, Number.NaN, { work: workDone });
   }
+  const stops = run.results.map(
+    (r) => r?.stoppedBy ?? (work === undefined ? "timeLimit" : "workLimit"),
+  );
+  const stoppedBy: StopReason = stops.includes("timeLimit")
+    ? "timeLimit"
+    : stops.includes("workLimit")
+      ? "workLimit"
+      : "gap";
   const values = new Float64Array(model.cost.length);
   let objective = 0;
   let bound = 0;
@@ -123,7 +153,7 @@ export async function solveByParts(
   for (const [p, part] of parts.entries()) {
     const r = run.results[p];
     if (r === undefined || (r.status !== "optimal" && r.status !== "feasible")) {
-      return noSolution("timeLimit");
+      return noSolution("timeLimit", undefined, Number.NaN, { stoppedBy, work: workDone });
     }
     if (r.status === "feasible") status = "feasible";
     part.columns.forEach((j, k) => (values[j] = r.values[k]!));
@@ -137,5 +167,7 @@ export async function solveByParts(
     bound,
     gap: gap <= PROVEN_GAP ? 0 : gap,
     values,
+    stoppedBy: gap <= options.relativeGap ? "gap" : stoppedBy,
+    work: workDone,
   };
 }

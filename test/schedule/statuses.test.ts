@@ -191,6 +191,8 @@ function fakeSolver(needs: readonly number[], bound = 1) {
           bound: Number.NaN,
           gap: Number.NaN,
           values: new Float64Array(),
+          stoppedBy: "timeLimit",
+          work: 0,
         });
       }
       clock.now += need;
@@ -202,6 +204,8 @@ function fakeSolver(needs: readonly number[], bound = 1) {
         bound,
         gap: 1 - bound,
         values,
+        stoppedBy: "gap",
+        work: 0,
       });
     },
   };
@@ -477,6 +481,8 @@ describe("#8.12: solver failures and unusable models are reported in words", () 
           gap: Number.NaN,
           values: new Float64Array(),
           message: "javascript-lp-solver: its worker thread stopped early (exit code 1)",
+          stoppedBy: "gap",
+          work: 0,
         }),
     };
     const spec = parseShiftSpec({
