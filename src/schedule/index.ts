@@ -67,8 +67,11 @@ export { splitBreaks, verifySchedule, type AgentBreaks } from "./verify.ts";
 export { buildRoster } from "./roster.ts";
 export { checkRosterSkills, hasSkills, rosterGroupSkills } from "./roster-skills.ts";
 export {
+  ROSTER_CHANGE_PENALTY,
   ROSTER_LIMITS,
   type Agent,
+  type Assignment,
+  type RosterChange,
   type AgentSummary,
   type Availability,
   type RosterOptions,
@@ -81,8 +84,10 @@ export {
   MILP_VALUE_LIMIT,
   type MilpSolver,
   type SolveOptions,
+  type SolveProgress,
   type SolveResult,
   type SolveStatus,
+  type StopReason,
 } from "./solve-result.ts";
 export { highsSolver } from "./highs.ts";
 export { jsSolver } from "./js-solver.ts";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { SolveStatus } from "./solve-result.ts";
+import type { SolveStatus, StopReason } from "./solve-result.ts";
 
 /** An agent and its contract. */
 export interface Agent {
@@ -55,7 +55,36 @@ export interface RosterOptions {
    * g's queues. A group without known queues takes any agent.
    */
   readonly groupSkills?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * A roster to change as little as possible (incremental re-roster): its assignments, each
+   * kept or dropped at a cost of {@link ROSTER_CHANGE_PENALTY} per change. Assignments of agents
+   * or shifts no longer there are dropped (and counted as changes).
+   */
+  readonly keep?: readonly Assignment[];
 }
+
+/** One agent working one shift: what `keep` carries and a change names. */
+export interface Assignment {
+  readonly agentId: string;
+  /** Start and end of the shift, UTC epoch milliseconds. */
+  readonly startMs: number;
+  readonly endMs: number;
+  /** The skill group of the shift (only when the schedule has groups). */
+  readonly group?: string;
+}
+
+/** An assignment added to or removed from the kept roster. */
+export interface RosterChange extends Assignment {
+  readonly action: "added" | "removed";
+}
+
+/**
+ * What one change to a kept roster costs in the roster's objective: more than any fairness
+ * deviation one shift can cause (5 per hour, a shift of up to 12 paid hours: 60), less than
+ * one unfilled paid hour (1000): a shift is always filled when someone can work it, and no
+ * assignment moves only to make the roster fairer.
+ */
+export const ROSTER_CHANGE_PENALTY = 100;
 
 /** One segment of an agent's schedule. */
 export interface Segment {
@@ -102,12 +131,22 @@ export interface RosterResult {
   /** As {@link SolveStatus}: without a roster (`timeLimit`, `infeasible`, `error`) all is empty. */
   readonly status: SolveStatus;
   readonly objective: number | null;
+  /** Best proven lower bound of the objective (null when unknown). */
+  readonly bound: number | null;
   readonly gap: number | null;
+  /** What stopped the search (see {@link StopReason}); `timeLimit`: it may differ between runs. */
+  readonly stoppedBy: StopReason;
+  /** Work done, in work units (LP iterations, summed over every solve of the roster). */
+  readonly work: number;
   /** The shift file's time zone: the local clock of days, weeks and availability. */
   readonly timeZone: string;
   readonly segments: Segment[];
   readonly agents: AgentSummary[];
   readonly shortfalls: Shortfall[];
+  /** With `keep`: the assignments added and removed, by agent and start. */
+  readonly changes: RosterChange[];
+  /** With `keep`: the number of changes (0 without `keep`). */
+  readonly changeCount: number;
   /** Why no roster was found, in words. */
   readonly explanation?: string;
 }

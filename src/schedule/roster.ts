@@ -122,11 +122,16 @@ export async function buildRoster(
     return {
       status: solution.status,
       objective: null,
+      bound: null,
       gap: null,
+      stoppedBy: solution.stoppedBy,
+      work: solution.work,
       timeZone: zone.name,
       segments: [],
       agents: [],
       shortfalls: [],
+      changes: [],
+      changeCount: 0,
       explanation:
         solution.status === "timeLimit"
           ? `the solver found none in ${limits.timeLimitSeconds} s; ${ROSTER_ADVICE} may help`
@@ -138,8 +143,13 @@ export async function buildRoster(
   return {
     status: solution.status,
     objective: solution.objective,
+    bound: Number.isFinite(solution.bound) ? solution.bound : null,
     gap: solution.gap,
+    stoppedBy: solution.stoppedBy,
+    work: solution.work,
     timeZone: zone.name,
+    changes: [],
+    changeCount: 0,
     ...readRoster(solution, model, instances, agents, weeks),
   };
 }

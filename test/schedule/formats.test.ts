@@ -400,6 +400,11 @@ describe("roster CSV and JSON", () => {
   const roster: RosterResult = {
     status: "optimal",
     objective: 12.5,
+    bound: 12.5,
+    stoppedBy: "gap",
+    work: 0,
+    changes: [],
+    changeCount: 0,
     gap: 0,
     timeZone: "Europe/Berlin",
     segments: [
