@@ -64,7 +64,13 @@ export {
 } from "./size.ts";
 export { routingScheduleGroups, shiftGroupOptions } from "./routing-groups.ts";
 export { splitBreaks, verifySchedule, type AgentBreaks } from "./verify.ts";
-export { buildRoster } from "./roster.ts";
+export {
+  buildRoster,
+  defaultRosterWorkLimit,
+  EXACT_ROSTER_PAIRS,
+  type RosterTuning,
+} from "./roster.ts";
+export type { LnsRound } from "./roster-lns.ts";
 export { checkRosterSkills, hasSkills, rosterGroupSkills } from "./roster-skills.ts";
 export {
   ROSTER_CHANGE_PENALTY,
