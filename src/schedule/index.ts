@@ -71,6 +71,7 @@ export {
   type RosterTuning,
 } from "./roster.ts";
 export type { LnsRound } from "./roster-lns.ts";
+export { rosterAssignments } from "./roster-keep.ts";
 export { checkRosterSkills, hasSkills, rosterGroupSkills } from "./roster-skills.ts";
 export {
   ROSTER_CHANGE_PENALTY,
