@@ -25,6 +25,11 @@ import type { MilpSolver } from "./solve-result.ts";
 /** Relative allowance for the LP solver's optimality tolerance. */
 const LP_TOLERANCE = 1e-6;
 
+/** Types whose own least cost is solved for, at most (those of most agents). */
+const MAX_OWN_TYPES = 200;
+/** Type-shift pairs of the merged LP, at most (beyond, no LP: its time would not pay). */
+const MAX_LP_PAIRS = 200_000;
+
 /** A lower bound and the work it took. */
 export interface RosterBound {
   readonly bound: number;
@@ -77,9 +82,20 @@ export async function rosterBound(
   let timedOut = false;
   const seconds = (): number => Math.max(0.001, (deadlineMs - performance.now()) / 1000);
   // 1. each type's own least cost
-  const perType = Math.max(1, Math.floor(workLimit / (2 * members.length)));
+  // (the types of most agents, when there are many: the others count 0, still a bound)
+  const solved = new Set(
+    members
+      .map((_, k) => k)
+      .sort((p, q) => weights[q]! - weights[p]! || p - q)
+      .slice(0, MAX_OWN_TYPES),
+  );
+  const perType = Math.max(1, Math.floor(workLimit / (2 * solved.size)));
   const own: number[] = [];
-  for (const a of members) {
+  for (const [k, a] of members.entries()) {
+    if (!solved.has(k)) {
+      own.push(0);
+      continue;
+    }
     const model = rosterModel(ctx, [a], counts, { fill: false, keep: false });
     const solution = await solver.solve(model.milp, {
       timeLimitSeconds: seconds(),
@@ -91,6 +107,8 @@ export async function rosterBound(
     own.push(Number.isFinite(solution.bound) ? Math.max(0, solution.bound) : 0);
   }
   const ownTotal = own.reduce((s, c, k) => s + c * weights[k]!, 0);
+  if (members.length * ctx.instances.length > MAX_LP_PAIRS)
+    return { bound: ownTotal + forced, work, timedOut };
   // 2. the LP of the merged model, each type at least its own least cost
   const model = rosterModel(ctx, members, counts, { weights, keep: false });
   const milp = model.milp;

@@ -27,6 +27,10 @@ import {
   type StopReason,
 } from "./solve-result.ts";
 
+/** Agents a round frees beyond the group size per {@link GROWTH_ROUNDS} idle rounds. */
+const GROWTH = 4;
+/** Idle rounds after which a round frees {@link GROWTH} more agents. */
+const GROWTH_ROUNDS = 8;
 /** An objective lower by less than this is no improvement (costs are multiples of 1e-3 or so). */
 const IMPROVEMENT = 1e-6;
 
@@ -129,7 +133,9 @@ export async function improveRoster(
       work: settings.workBefore + work,
     });
   report();
-  const size = Math.min(settings.groupSize, ctx.agents.length);
+  // more agents a round while rounds find nothing (a larger neighbourhood), back after a find
+  const size = (): number =>
+    Math.min(settings.groupSize + GROWTH * Math.floor(idle / GROWTH_ROUNDS), ctx.agents.length);
   for (;;) {
     if (gapOf(objective, settings.bound) <= Math.max(settings.relativeGap, PROVEN_GAP))
       return { objective, work, rounds, stoppedBy: "gap" };
@@ -137,7 +143,7 @@ export async function improveRoster(
       return { objective, work, rounds, stoppedBy: "workLimit" };
     const secondsLeft = (settings.deadlineMs - performance.now()) / 1000;
     if (secondsLeft <= 0) return { objective, work, rounds, stoppedBy: "timeLimit" };
-    const members = chooseMembers(ctx, state, costs, rounds, size, random);
+    const members = chooseMembers(ctx, state, costs, rounds, size(), random);
     rounds++;
     const residual = new Float64Array(n);
     for (let i = 0; i < n; i++) residual[i] = ctx.instances[i]!.count - state.filled[i]!;
@@ -176,7 +182,7 @@ export async function improveRoster(
       }
     }
     // cheap moves around what the round changed
-    if (improved && polishRoster(ctx, state, costs, 1, members) > 0) objective = costs.total();
+    if (improved && polishRoster(ctx, state, costs, 1) > 0) objective = costs.total();
     idle = improved ? 0 : idle + 1;
     settings.onRound?.({
       round: rounds,

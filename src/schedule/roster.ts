@@ -2,7 +2,7 @@
  * Rostering: the designed shifts (counts per shift) assigned to named agents over the horizon.
  * The rules and costs are one integer program (roster-model.ts). A small roster is that model
  * solved whole, its optimum proven when the limits allow; a large one (more agent-shift pairs
- * than {@link EXACT_ROSTER_PAIRS}) is built greedily (roster-start.ts) and improved by
+ * than `ROSTER_LIMITS.exactAgentShiftPairs`) is built greedily (roster-start.ts) and improved by
  * large-neighbourhood search (roster-lns.ts): the same model over a few dozen agents at a time,
  * solved exactly, with an honest lower bound (roster-bound.ts) for its gap. With a kept roster
  * (`keep`), each change to it costs {@link ROSTER_CHANGE_PENALTY} and the search starts from it.
@@ -49,21 +49,15 @@ import type { ShiftSpec } from "./spec.ts";
 const ROSTER_ADVICE = "fewer agents, a shorter schedule or a longer time limit";
 /** Default minimum rest between shifts: 11 hours (the EU Working Time Directive's daily rest). */
 const DEFAULT_REST_SECONDS = 11 * 3600;
-/**
- * Rosters of at most this many agent-shift pairs are solved as one model (measured: a 30-agent
- * week proven optimal in about 3 s; ... ).
- */
-export const EXACT_ROSTER_PAIRS = 4_000;
-
 /** Settings of the large-roster search (tests and benchmarks; the defaults suit rosters). */
 export interface RosterTuning {
   /** "exact": one model whatever the size; "search": the search whatever the size. */
   readonly engine?: "exact" | "search";
   /** Seed of the search's generator (default 1). */
   readonly seed?: number;
-  /** Agents freed per round (default 40). */
+  /** Agents freed per round (default 20). */
   readonly groupSize?: number;
-  /** Work one round's solve may spend, LP iterations (default 20,000). */
+  /** Work one round's solve may spend, LP iterations (default 5,000). */
   readonly roundWork?: number;
   /** Rounds in a row without improvement after which the search stops. */
   readonly maxIdleRounds?: number;
@@ -77,8 +71,11 @@ export interface RosterTuning {
  * @param schedule - a shift design result (its shifts and breaks)
  * @param spec - the shift file it was designed with (templates: paid breaks, time zone)
  * @param limits - the solve's limits: `workLimit` (LP iterations over every solve of the
- *   roster; absent: a default in proportion to the roster's size) and the time limit (a safety
- *   net); progress is reported after each round of the search
+ *   roster; absent: {@link defaultRosterWorkLimit}) and the time limit (a safety net: a roster
+ *   it stops says `stoppedBy: "timeLimit"` and may differ between runs); the search stops
+ *   earlier when its objective reaches its lower bound within `relativeGap`, or after rounds
+ *   that find nothing; progress is reported after each round of the search
+ * @param tuning - the engine and the search's settings (tests and benchmarks)
  * @throws DataError when the roster would have more than {@link ROSTER_LIMITS} agent-shift
  *   pairs; RangeError when the schedule does not fit the spec (a template it lacks, break
  *   slots that do not add up) or an availability does not parse
@@ -126,7 +123,8 @@ export async function buildRoster(
     zone,
   );
   const exact =
-    tuning.engine === "exact" || (tuning.engine !== "search" && pairs <= EXACT_ROSTER_PAIRS);
+    tuning.engine === "exact" ||
+    (tuning.engine !== "search" && pairs <= ROSTER_LIMITS.exactAgentShiftPairs);
   const base = { timeZone: zone.name };
   const outcome = exact
     ? await exactRoster(ctx, solver, limits)
@@ -235,15 +233,21 @@ async function exactRoster(
     ctx.instances.map((i) => i.count),
   );
   const constant = forcedCost(ctx);
-  // the solver starts from the greedy roster (the kept one, with a kept roster), polished
-  const state = new RosterState(ctx);
-  startFromKept(ctx, state);
-  constructRoster(ctx, state, 1);
-  polishRoster(ctx, state, new RosterCosts(ctx, state), POLISH_PASSES);
-  const start = pointOf(model, (k) => state.shifts[k]!);
+  // with a kept roster, the solver starts from it (completed greedily, polished); without,
+  // from nothing: the small rosters' optima stay the ones they were
+  let start: Float64Array | null = null;
+  if (ctx.keep !== undefined) {
+    const state = new RosterState(ctx);
+    startFromKept(ctx, state);
+    constructRoster(ctx, state, 1);
+    polishRoster(ctx, state, new RosterCosts(ctx, state), POLISH_PASSES);
+    start = pointOf(model, (k) => state.shifts[k]!);
+  }
   const progress = limits.onProgress;
+  const demand = ctx.instances.reduce((sum, i) => sum + i.count, 0);
   const solution = await solver.solve(model.milp, {
     ...limits,
+    workLimit: limits.workLimit ?? defaultRosterWorkLimit(demand, "exact"),
     ...(start === null ? {} : { start }),
     ...(progress === undefined || constant === 0
       ? {}
@@ -296,7 +300,7 @@ async function searchRoster(
   polishRoster(ctx, state, costs, POLISH_PASSES);
   const groupSize = tuning.groupSize ?? GROUP_SIZE;
   const demand = ctx.instances.reduce((s, i) => s + i.count, 0);
-  const workLimit = limits.workLimit ?? defaultRosterWorkLimit(demand);
+  const workLimit = limits.workLimit ?? defaultRosterWorkLimit(demand, "search");
   const deadlineMs = started + limits.timeLimitSeconds * 1000;
   // a bound only when the roster is not already as good as nothing can beat
   let bound = forcedCost(ctx);
@@ -342,7 +346,13 @@ async function searchRoster(
   };
 }
 
-/** The search's default work limit: LP iterations in proportion to the agent-shifts to fill. */
-export function defaultRosterWorkLimit(agentShifts: number): number {
-  return 80 * Math.max(100, agentShifts);
+/**
+ * The default work limit of a roster, in LP iterations (HiGHS's simplex iterations, summed over
+ * every solve of the roster): in proportion to the agent-shifts to fill (at least 100), 80 per
+ * agent-shift for the search (measured: 450 agents, 1,896 agent-shifts, about 150,000
+ * iterations in 55 s on one core), 1,000 for the exact model (a 30-agent week proves its
+ * optimum in about 7,000).
+ */
+export function defaultRosterWorkLimit(agentShifts: number, engine: "exact" | "search"): number {
+  return (engine === "exact" ? 1000 : 80) * Math.max(100, agentShifts);
 }
