@@ -1,13 +1,15 @@
 /**
- * Large-neighbourhood search over a roster: round after round, a few dozen agents are freed and
- * their shifts re-solved exactly by the roster model of just them (roster-model.ts) with the
- * counts the other agents leave, started from their current shifts, under a work limit; the
- * new shifts are kept when the objective is no worse. Which agents: in turn, those who could
- * take an unfilled shift (some off that day, some working it), those whose rules cost (with
- * random others to trade with), and random groups; all drawn from a seeded generator, so the
- * same inputs give the same rounds. The search stops when the objective reaches the bound
- * (within the relative gap), when its work (LP iterations, summed over rounds) reaches the
- * limit, after a number of rounds without improvement, or on the wall clock (a safety net).
+ * Large-neighbourhood search over a roster: round after round, some 20 agents are freed and
+ * their shifts re-solved by the roster model of just them (roster-model.ts) with the counts the
+ * other agents leave, started from their current shifts, under a work limit; the new shifts are
+ * kept when the objective is no worse, and after an improving round the cheap moves
+ * (roster-polish.ts) run again. Which agents (roster-neighbourhood.ts): in turn, those who
+ * could take an unfilled shift, those whose rules cost with partners who have to spare what
+ * they lack, and random groups, all drawn from a seeded generator; a round frees more agents
+ * while rounds find nothing. The search stops when the objective reaches the bound (within the
+ * relative gap: `gap`), when its work (LP iterations, summed over rounds) reaches the limit or
+ * it has gone a number of rounds without improvement (its deterministic budget: `workLimit`),
+ * or on the wall clock (the safety net: `timeLimit`).
  *
  * @module
  */
@@ -31,7 +33,9 @@ import {
 const GROWTH = 4;
 /** Idle rounds after which a round frees {@link GROWTH} more agents. */
 const GROWTH_ROUNDS = 8;
-/** An objective lower by less than this is no improvement (costs are multiples of 1e-3 or so). */
+/** Agents whose rules cost polished after an improving round besides its own, at most. */
+const POLISH_OTHERS = 60;
+/** An objective lower by less than this is no improvement (the least penalty is far larger). */
 const IMPROVEMENT = 1e-6;
 
 /** Limits and settings of the search. */
@@ -125,6 +129,7 @@ export async function improveRoster(
   let work = 0;
   let rounds = 0;
   let idle = 0;
+  let polishTurn = 0;
   const report = (): void =>
     settings.onProgress?.({
       incumbent: objective,
@@ -181,8 +186,15 @@ export async function improveRoster(
         }
       }
     }
-    // cheap moves around what the round changed
-    if (improved && polishRoster(ctx, state, costs, 1) > 0) objective = costs.total();
+    // cheap moves for the round's agents and, in turn, some of those whose rules cost
+    if (improved) {
+      const costly = ctx.agents.map((_, a) => a).filter((a) => costs.agent[a]! > IMPROVEMENT);
+      const from = costly.length === 0 ? 0 : (polishTurn * POLISH_OTHERS) % costly.length;
+      polishTurn++;
+      const others = [...costly.slice(from), ...costly.slice(0, from)].slice(0, POLISH_OTHERS);
+      const focus = [...new Set([...members, ...others])].sort((p, q) => p - q);
+      if (polishRoster(ctx, state, costs, 1, focus) > 0) objective = costs.total();
+    }
     idle = improved ? 0 : idle + 1;
     settings.onRound?.({
       round: rounds,
