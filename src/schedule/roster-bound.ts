@@ -33,17 +33,24 @@ const MAX_LP_PAIRS = 200_000;
 /** A lower bound and the work it took. */
 export interface RosterBound {
   readonly bound: number;
+  /** Per agent, its own least cost (0 where not solved for): a floor of its share. */
+  readonly agentFloor: Float64Array;
   readonly work: number;
   /** Whether the wall clock stopped a solve (the bound may differ between runs). */
   readonly timedOut: boolean;
 }
 
 /** The agents as types: one member per type, and how many agents it stands for. */
-export function agentTypes(ctx: RosterContext): { members: number[]; weights: number[] } {
+export function agentTypes(ctx: RosterContext): {
+  members: number[];
+  weights: number[];
+  typeOf: Int32Array;
+} {
   const n = ctx.instances.length;
   const index = new Map<string, number>();
   const members: number[] = [];
   const weights: number[] = [];
+  const typeOf = new Int32Array(ctx.agents.length);
   ctx.agents.forEach((agent, a) => {
     const { min, max } = weeklyHours(agent);
     const key = [
@@ -57,12 +64,16 @@ export function agentTypes(ctx: RosterContext): { members: number[]; weights: nu
     ].join("|");
     const k = index.get(key);
     if (k === undefined) {
+      typeOf[a] = members.length;
       index.set(key, members.length);
       members.push(a);
       weights.push(1);
-    } else weights[k]!++;
+    } else {
+      typeOf[a] = k;
+      weights[k]!++;
+    }
   });
-  return { members, weights };
+  return { members, weights, typeOf };
 }
 
 /**
@@ -76,7 +87,7 @@ export async function rosterBound(
   deadlineMs: number,
 ): Promise<RosterBound> {
   const forced = ROSTER_CHANGE_PENALTY * (ctx.keep?.forced ?? 0);
-  const { members, weights } = agentTypes(ctx);
+  const { members, weights, typeOf } = agentTypes(ctx);
   const counts = ctx.instances.map((i) => i.count);
   let work = 0;
   let timedOut = false;
@@ -107,8 +118,9 @@ export async function rosterBound(
     own.push(Number.isFinite(solution.bound) ? Math.max(0, solution.bound) : 0);
   }
   const ownTotal = own.reduce((s, c, k) => s + c * weights[k]!, 0);
+  const agentFloor = Float64Array.from(typeOf, (k) => own[k]!);
   if (members.length * ctx.instances.length > MAX_LP_PAIRS)
-    return { bound: ownTotal + forced, work, timedOut };
+    return { bound: ownTotal + forced, agentFloor, work, timedOut };
   // 2. the LP of the merged model, each type at least its own least cost
   const model = rosterModel(ctx, members, counts, { weights, keep: false });
   const milp = model.milp;
@@ -148,5 +160,5 @@ export async function rosterBound(
   const lpBound = finished
     ? Math.max(0, solution.objective - LP_TOLERANCE * Math.max(1, Math.abs(solution.objective)))
     : 0;
-  return { bound: Math.max(ownTotal, lpBound) + forced, work, timedOut };
+  return { bound: Math.max(ownTotal, lpBound) + forced, agentFloor, work, timedOut };
 }

@@ -34,7 +34,7 @@ const GROWTH = 4;
 /** Idle rounds after which a round frees {@link GROWTH} more agents. */
 const GROWTH_ROUNDS = 8;
 /** Agents whose rules cost polished after an improving round besides its own, at most. */
-const POLISH_OTHERS = 60;
+const POLISH_OTHERS = 300;
 /** An objective lower by less than this is no improvement (the least penalty is far larger). */
 const IMPROVEMENT = 1e-6;
 
@@ -87,12 +87,23 @@ export interface LnsOutcome {
 export class RosterCosts {
   /** Per agent, the cost of its own rules (hours, fairness, changes). */
   readonly agent: Float64Array;
+  /**
+   * Per agent, a cost no roster can take it below (its own least cost, roster-bound.ts; 0
+   * until known): an agent at it has nothing to gain from moves of its own.
+   */
+  readonly floor: Float64Array;
 
   constructor(
     private readonly ctx: RosterContext,
     private readonly state: RosterState,
   ) {
     this.agent = Float64Array.from(ctx.agents, (_, a) => agentCost(ctx, a, state.shifts[a]!));
+    this.floor = new Float64Array(ctx.agents.length);
+  }
+
+  /** What agent `a` costs above its floor. */
+  excess(a: number): number {
+    return this.agent[a]! - this.floor[a]!;
   }
 
   /** Recomputes the cost of agent `a` from its current shifts. */
@@ -188,7 +199,7 @@ export async function improveRoster(
     }
     // cheap moves for the round's agents and, in turn, some of those whose rules cost
     if (improved) {
-      const costly = ctx.agents.map((_, a) => a).filter((a) => costs.agent[a]! > IMPROVEMENT);
+      const costly = ctx.agents.map((_, a) => a).filter((a) => costs.excess(a) > IMPROVEMENT);
       const from = costly.length === 0 ? 0 : (polishTurn * POLISH_OTHERS) % costly.length;
       polishTurn++;
       const others = [...costly.slice(from), ...costly.slice(0, from)].slice(0, POLISH_OTHERS);

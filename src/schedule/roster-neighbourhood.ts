@@ -69,7 +69,7 @@ export function chooseMembers(
     }
   };
   const open = instances.filter((i) => state.filled[i.index]! < i.count);
-  const costly = everyone.filter((a) => costs.agent[a]! > NO_COST);
+  const costly = everyone.filter((a) => costs.excess(a) > NO_COST);
   const kind = round % 4;
   if (kind === 0 && open.length > 0) {
     // an unfilled shift: agents who may work it, half off that day, half working it

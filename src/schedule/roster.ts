@@ -297,12 +297,11 @@ async function searchRoster(
   startFromKept(ctx, state);
   constructRoster(ctx, state, seed);
   const costs = new RosterCosts(ctx, state);
-  polishRoster(ctx, state, costs, POLISH_PASSES);
   const groupSize = tuning.groupSize ?? GROUP_SIZE;
   const demand = ctx.instances.reduce((s, i) => s + i.count, 0);
   const workLimit = limits.workLimit ?? defaultRosterWorkLimit(demand, "search");
   const deadlineMs = started + limits.timeLimitSeconds * 1000;
-  // a bound only when the roster is not already as good as nothing can beat
+  // the bound (and each agent's floor, for the moves) unless nothing can beat the roster
   let bound = forcedCost(ctx);
   let boundWork = 0;
   let timedOut = false;
@@ -311,7 +310,9 @@ async function searchRoster(
     bound = found.bound;
     boundWork = found.work;
     timedOut = found.timedOut;
+    costs.floor.set(found.agentFloor);
   }
+  polishRoster(ctx, state, costs, POLISH_PASSES);
   limits.onProgress?.({
     incumbent: costs.total(),
     bound,
