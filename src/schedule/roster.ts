@@ -2,9 +2,9 @@
  * Rostering: the designed shifts (counts per shift) assigned to named agents over the horizon.
  * The rules and costs are one integer program (roster-model.ts). A small roster is that model
  * solved whole, its optimum proven when the limits allow; a large one (more agent-shift pairs
- * than `ROSTER_LIMITS.exactAgentShiftPairs`) is built greedily (roster-start.ts) and improved by
- * large-neighbourhood search (roster-lns.ts): the same model over a few dozen agents at a time,
- * solved exactly, with an honest lower bound (roster-bound.ts) for its gap. With a kept roster
+ * than `ROSTER_LIMITS.exactAgentShiftPairs`) is built greedily (roster-start.ts), bounded from
+ * below honestly (roster-bound.ts), improved by cheap exact moves (roster-polish.ts) and by
+ * large-neighbourhood search (roster-lns.ts): the same model over some 20 agents at a time. With a kept roster
  * (`keep`), each change to it costs {@link ROSTER_CHANGE_PENALTY} and the search starts from it.
  * The result is each agent's day as segments (onQueue, break, meal) that partition its shifts:
  * the format the adherence engine reads.
