@@ -50,9 +50,13 @@ export function writeRosterSummary(
     ]);
   }
   const missing = result.shortfalls.reduce((s, f) => s + f.missing, 0);
-  const solved = result.objective === null ? "" : `, gap ${gapOrUnknown(result.gap)}`;
+  // Without a roster the error that follows says why; the search's end says nothing more.
+  const solved =
+    result.objective === null
+      ? ""
+      : `, gap ${gapOrUnknown(result.gap)}, ${STOPPED[result.stoppedBy]}`;
   const lines = [
-    `Roster: ${result.status}${solved}, ${STOPPED[result.stoppedBy]}; ${missing} agent-shifts unfilled`,
+    `Roster: ${result.status}${solved}; ${missing} agent-shifts unfilled`,
     table(
       rows,
       rows[0]!.map((_, i) => i > 0),

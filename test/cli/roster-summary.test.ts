@@ -108,6 +108,13 @@ describe("writeRosterSummary", () => {
     writeRosterSummary(base, without);
     expect(without.text).not.toContain("changes");
   });
+
+  it("without a roster: the status alone (the error that follows says why)", () => {
+    const out = sink();
+    const none = { ...base, objective: null, bound: null, gap: null, agents: [], shortfalls: [] };
+    writeRosterSummary({ ...none, status: "infeasible", stoppedBy: "gap" }, out);
+    expect(out.text.split("\n")[0]).toBe("Roster: infeasible; 0 agent-shifts unfilled");
+  });
 });
 
 describe("unfilledShifts", () => {
