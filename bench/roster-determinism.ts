@@ -22,21 +22,35 @@ const FILES = ["schedule.json", "roster.csv", "roster.json"];
  *
  * @param child - runs bench/roster.ts with extra arguments (and a command prefix) in a child
  *   process, returning its RESULT figures
+ * @param secondSeed - a seed for the second run only (default: the same week): the check then
+ *   must fail, which shows that it can
  * @returns whether the two runs wrote the same bytes
  */
 export function runDeterminism(
   child: (extra: readonly string[], prefix?: readonly string[]) => Record<string, unknown>,
+  secondSeed?: number,
 ): boolean {
   const hasTaskset = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
   const dirs = [0, 1].map((k) => mkdtempSync(join(tmpdir(), `staffcast-roster-run${k}-`)));
   const hogs: ReturnType<typeof spawn>[] = [];
   try {
-    const first = child(["--case", "450", "--out", dirs[0]!]);
+    const run = (dir: string): string[] => [
+      "--case",
+      "450",
+      "--design-time-limit",
+      "600",
+      "--out",
+      dir,
+    ];
+    const first = child(run(dirs[0]!));
     say(`run 1 (idle): ${describe(first)}`);
     const pin = hasTaskset ? ["taskset", "-c", "0"] : [];
     const hog = [...pin, process.execPath, "-e", "for(;;){}"];
     for (let k = 0; k < 2; k++) hogs.push(spawn(hog[0]!, hog.slice(1), { stdio: "ignore" }));
-    const second = child(["--case", "450", "--out", dirs[1]!], pin);
+    const second = child(
+      [...run(dirs[1]!), ...(secondSeed === undefined ? [] : ["--seed", String(secondSeed)])],
+      pin,
+    );
     say(
       `run 2 (${hasTaskset ? "one core, beside two busy loops on it" : "beside two busy loops (no taskset)"}): ${describe(second)}`,
     );

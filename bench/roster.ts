@@ -18,9 +18,13 @@
  *   --time-limit <s>    the roster's wall-clock safety net (default 60 for 450 agents, 300 for 2,000)
  *   --work-limit <n>    the roster's work limit (LP iterations), when given
  *   --gap <f>           the roster's relative gap (default 0.01)
+ *   --design-time-limit <s>  the roster cases' design time limit (default 60; the determinism
+ *                       check's 600: a design stopped by the clock may differ)
  *   --design <agents>   the design-at-scale case (default 1000; 0: skip it)
+ *   --design-step <m>   its templates' start step, minutes (default 15; the roster weeks' is 30)
  *   --cli               also time `staffcast schedule` and `staffcast roster` on the 450-agent files
- *   --determinism       only the determinism check (bench/roster-determinism.ts)
+ *   --determinism       only the determinism check (bench/roster-determinism.ts); with
+ *                       --second-seed <n> its second run rosters another week, and it must fail
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -98,7 +102,7 @@ export function capacity(
 /** One roster case in this process: generate, design, roster, verify; a JSON line of figures. */
 async function rosterCase(agents: number, out: string | undefined): Promise<void> {
   const week = generateWeek({ seed, agents });
-  const design = await designWeek(week);
+  const design = await designWeek(week, { timeLimitSeconds: num("design-time-limit") ?? 60 });
   const cap = capacity(week, design.schedule);
   const timeLimitSeconds = num("time-limit") ?? (agents <= 500 ? 60 : 300);
   const workLimit = num("work-limit");
@@ -156,7 +160,7 @@ async function rosterCase(agents: number, out: string | undefined): Promise<void
 
 /** The design-at-scale case in this process: a JSON line of figures. */
 async function designCase(agents: number): Promise<void> {
-  const week = generateWeek({ seed, agents });
+  const week = generateWeek({ seed, agents, startStepMinutes: num("design-step") ?? 15 });
   const built = buildShiftModel(week.requirements, week.spec);
   const parts = splitMilp(built.model).filter((p) => p.model.integer.some(Boolean)).length;
   const design = await designWeek(week, { relativeGap: 1e-3, timeLimitSeconds: 60 });
@@ -164,6 +168,7 @@ async function designCase(agents: number): Promise<void> {
   say(
     `RESULT ${JSON.stringify({
       agents,
+      startStep: week.params.startStepMinutes,
       variables: built.model.cost.length,
       rows: built.model.rows.length,
       parts,
@@ -184,9 +189,14 @@ export function child(
   extra: readonly string[],
   prefix: readonly string[] = [],
 ): Record<string, unknown> {
-  const passOn = ["seed", "time-limit", "work-limit", "gap"].flatMap((f) =>
-    args.has(f) ? [`--${f}`, args.get(f)!] : [],
-  );
+  const passOn = [
+    "seed",
+    "time-limit",
+    "work-limit",
+    "gap",
+    "design-step",
+    "design-time-limit",
+  ].flatMap((f) => (args.has(f) ? [`--${f}`, args.get(f)!] : []));
   const command = [
     ...prefix,
     process.execPath,
@@ -242,7 +252,7 @@ if (args.has("case")) {
     `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? "unknown CPU"}; node ${process.version}`,
   );
   if (args.has("determinism")) {
-    process.exitCode = runDeterminism(child) ? 0 : 1;
+    process.exitCode = runDeterminism(child, num("second-seed")) ? 0 : 1;
   } else {
     const cases = (args.get("agents") ?? "450,2000")
       .split(",")
@@ -253,7 +263,7 @@ if (args.has("case")) {
     if (scale > 0) {
       const r = child(["--design-case", String(scale)]);
       say(
-        `\ndesign at scale, ${String(r["agents"])} agents' week (${Number(r["agentShiftsPerDay"]).toFixed(0)} agent-shifts a day, ` +
+        `\ndesign at scale, ${String(r["agents"])} agents' week, starts every ${String(r["startStep"])} min (${Number(r["agentShiftsPerDay"]).toFixed(0)} agent-shifts a day, ` +
           `peak ${String(r["peak"])} agents; ${String(r["variables"])} variables, ${String(r["rows"])} rows, ` +
           `${String(r["parts"])} independent parts): ${String(r["status"])}, gap ${pct(r["gap"])}, ` +
           `${Number(r["seconds"]).toFixed(1)} s (goal: within 0.1 % in under 60 s); ` +
