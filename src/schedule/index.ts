@@ -66,6 +66,7 @@ export { routingScheduleGroups, shiftGroupOptions } from "./routing-groups.ts";
 export { splitBreaks, verifySchedule, type AgentBreaks } from "./verify.ts";
 export { buildRoster } from "./roster.ts";
 export { checkRosterSkills, hasSkills, rosterGroupSkills } from "./roster-skills.ts";
+export { verifyRoster } from "./verify-roster.ts";
 export {
   ROSTER_CHANGE_PENALTY,
   ROSTER_LIMITS,
