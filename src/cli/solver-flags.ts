@@ -1,9 +1,11 @@
 /**
- * What the solving commands (`schedule`, `roster`) share: the `--solver`, `--time-limit` and
- * `--gap` flags, the gap in words, and the message of a solve that ended without a result.
+ * What the solving commands (`schedule`, `roster`) share: the `--work-limit`, `--solver`,
+ * `--time-limit` and `--gap` flags, the gap in words, and the message of a solve that ended
+ * without a result.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { positiveSecondsUpToADay } from "./flags.ts";
+import { atLeastOne, positiveSecondsUpToADay } from "./flags.ts";
+import { DEFAULT_WORK_LIMIT, WORK_LIMIT_MAX } from "../schedule/work-limit.ts";
 
 function solverFlag(text: string): string {
   if (text !== "highs" && text !== "js") throw new InvalidArgumentError("expected highs or js.");
@@ -19,18 +21,32 @@ function gapFlag(text: string): number {
 
 /** The flags of {@link addSolverOptions}, parsed. */
 export interface SolverFlags {
+  /** Work units (HiGHS LP iterations) of the whole command, summed over its solves. */
+  workLimit: number;
   solver: string;
   timeLimit: number;
   gap: number;
 }
 
-/** Adds `--solver`, `--time-limit` and `--gap` (in this order) to a command. */
+/**
+ * Adds `--work-limit`, `--solver`, `--time-limit` and `--gap` (in this order) to a command.
+ * The work limit is what stops a long solve at the same point on every run; the time limit is
+ * the safety net.
+ */
 export function addSolverOptions(cmd: Command): Command {
   return cmd
+    .addOption(
+      new Option(
+        "--work-limit <units>",
+        "deterministic limit of the solves: LP iterations of HiGHS, summed (at most 1e9)",
+      )
+        .argParser(atLeastOne(WORK_LIMIT_MAX))
+        .default(DEFAULT_WORK_LIMIT),
+    )
     .option("--solver <name>", "highs or js", solverFlag, "highs")
     .option(
       "--time-limit <s>",
-      "time limit of the solve, seconds (at most 86400)",
+      "wall-clock safety net of the solves, seconds (at most 86400)",
       positiveSecondsUpToADay,
       60,
     )
