@@ -10,7 +10,7 @@
  * same point on every run well before the default 60 s time limit (measured: see
  * docs/limits.md), while the usual shift designs end on their proven gap long before it.
  */
-export const DEFAULT_WORK_LIMIT = 200_000;
+export const DEFAULT_WORK_LIMIT = 100_000;
 
 /** Largest work limit accepted (flags and plan configuration). */
 export const WORK_LIMIT_MAX = 1e9;
