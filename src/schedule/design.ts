@@ -96,15 +96,12 @@ export async function solveShiftModel(
     timeLimitSeconds: Math.max(timeLeft, 1e-3),
     ...(workLeft === undefined ? {} : { workLimit: workLeft }),
   });
-  const short = relaxed?.short;
+  const short = relaxed.short;
   return {
     ...result,
-    ...(relaxed === undefined
-      ? {}
-      : {
-          work: solution.work + relaxed.work,
-          ...(relaxed.stoppedBy === "timeLimit" ? { stoppedBy: "timeLimit" as const } : {}),
-        }),
+    work: solution.work + relaxed.work,
+    // cut short by the clock, the explanation may differ between runs: say so
+    ...(relaxed.stoppedBy === "timeLimit" ? { stoppedBy: "timeLimit" as const } : {}),
     explanation:
       short === undefined || short.length === 0
         ? result.explanation!
@@ -121,14 +118,14 @@ function usableWorkLimit(limit: number | undefined): number | undefined {
 
 /**
  * Where an infeasible hard-coverage model falls short at best: the same problem with soft
- * coverage (a shortage costing a million per agent-interval), its short spans in words, with
- * the work it took and what stopped it; undefined when that solve finds nothing either.
+ * coverage (a shortage costing a million per agent-interval), its short spans in words
+ * (undefined when that solve finds nothing either), with the work it took and what stopped it.
  */
 async function softShortfall(
   built: ShiftModel,
   solver: MilpSolver,
   limits: SolveOptions,
-): Promise<{ short: string[]; work: number; stoppedBy: StopReason } | undefined> {
+): Promise<{ short?: string[]; work: number; stoppedBy: StopReason }> {
   const points =
     built.groups.length === 0
       ? built.starts.map((startMs, i) => ({ startMs, required: built.required[i]! }))
@@ -145,7 +142,8 @@ async function softShortfall(
     built.groupOptions,
   );
   const relaxed = await solveByParts(solver, soft.model, limits);
-  if (relaxed.status !== "optimal" && relaxed.status !== "feasible") return undefined;
+  if (relaxed.status !== "optimal" && relaxed.status !== "feasible")
+    return { work: relaxed.work, stoppedBy: relaxed.stoppedBy };
   const stepMs = built.intervalMinutes * 60_000;
   const count = soft.starts.length;
   const short: string[] = [];
