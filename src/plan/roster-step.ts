@@ -58,7 +58,7 @@ export async function rosterStep(
   if (roster.status !== "optimal" && roster.status !== "feasible") {
     throw new PlanFailure(`no roster (${roster.status}): ${roster.explanation ?? ""}`);
   }
-  const stopped = timeLimitWarning("roster", roster.stoppedBy, limits);
+  const stopped = timeLimitWarning("roster", roster.stoppedBy, limits, config.solver.engine);
   if (stopped !== undefined) warnings.push(stopped);
   const missing = roster.shortfalls.reduce((a, s) => a + s.missing, 0);
   if (missing > 0)
@@ -76,8 +76,11 @@ export function timeLimitWarning(
   step: "schedule" | "roster",
   stoppedBy: StopReason | undefined,
   limits: PlanSolverLimits,
+  engine = "highs",
 ): string | undefined {
   if (stoppedBy !== "timeLimit") return undefined;
+  if (engine === "js")
+    return `the ${step} was stopped by the time limit (solver.timeLimitSeconds ${limits.timeLimitSeconds}): it may differ between runs; the js engine cannot count its work (solver.workLimit does not apply to it): a longer time limit or engine highs makes it reproducible`;
   return `the ${step} was stopped by the time limit (solver.timeLimitSeconds ${limits.timeLimitSeconds}) before its work limit or gap: it may differ between runs; a smaller solver.workLimit (now ${limits.workLimit}) or a longer time limit makes it reproducible`;
 }
 

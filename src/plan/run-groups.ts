@@ -112,7 +112,12 @@ export async function runGroupPlan(context: GroupRunContext): Promise<PlanResult
   if (schedule.status !== "optimal" && schedule.status !== "feasible") {
     throw new PlanFailure(`no schedule (${schedule.status}): ${schedule.explanation ?? ""}`);
   }
-  const stopped = timeLimitWarning("schedule", schedule.stoppedBy, context.limits);
+  const stopped = timeLimitWarning(
+    "schedule",
+    schedule.stoppedBy,
+    context.limits,
+    config.solver.engine,
+  );
   if (stopped !== undefined) warnings.push(stopped);
 
   let roster: RosterResult | undefined;

@@ -110,7 +110,7 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
   if (schedule.status !== "optimal" && schedule.status !== "feasible") {
     throw new PlanFailure(`no schedule (${schedule.status}): ${schedule.explanation ?? ""}`);
   }
-  const stopped = timeLimitWarning("schedule", schedule.stoppedBy, limits);
+  const stopped = timeLimitWarning("schedule", schedule.stoppedBy, limits, config.solver.engine);
   if (stopped !== undefined) warnings.push(stopped);
 
   let roster: RosterResult | undefined;

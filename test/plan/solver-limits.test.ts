@@ -17,6 +17,14 @@ describe("a plan step's solver stop", () => {
     expect(timeLimitWarning("roster", "timeLimit", limits)).toMatch(/^the roster was stopped/);
   });
 
+  it("words it for the js engine, which cannot count its work", () => {
+    expect(timeLimitWarning("schedule", "timeLimit", limits, "js")).toBe(
+      "the schedule was stopped by the time limit (solver.timeLimitSeconds 60): it may differ " +
+        "between runs; the js engine cannot count its work (solver.workLimit does not apply to " +
+        "it): a longer time limit or engine highs makes it reproducible",
+    );
+  });
+
   it("says nothing when the gap or the work limit stopped it (the same on every run)", () => {
     for (const stop of ["gap", "workLimit", undefined] as const)
       expect(timeLimitWarning("schedule", stop, limits)).toBeUndefined();
