@@ -16,7 +16,6 @@ import {
   shiftGroupOptions,
   solverNamed,
   type RosterResult,
-  type SolveProgress,
 } from "../schedule/index.ts";
 import { readRoutingFile } from "../erlang/index.ts";
 import type { ReadOptions } from "../io/read-input.ts";
@@ -24,16 +23,13 @@ import { addDialectFlags, readOptionsFor, type DialectFlags } from "./dialect-fl
 import { count, inside } from "./flags.ts";
 import { warn } from "./format.ts";
 import { skillWarnings, stdinOnce } from "./roster-inputs.ts";
-import { solveProgressLine } from "./roster-progress.ts";
-import { warnTimeLimit, writeRosterSummary } from "./roster-summary.ts";
-import { addSolverOptions, noResult, type SolverFlags } from "./solver-flags.ts";
+import { solveProgress } from "./solve-progress.ts";
+import { writeRosterSummary } from "./roster-summary.ts";
+import { addSolverOptions, noResult, timeLimitWarning, type SolverFlags } from "./solver-flags.ts";
 
-/**
- * The flags of `roster`. An intersection, not an interface: `workLimit` comes with
- * {@link addSolverOptions} (`--work-limit`) where it is given; until then it stays absent.
- */
+/** The flags of `roster`. */
 type RosterFlags = SolverFlags &
-  DialectFlags & { workLimit?: number } & {
+  DialectFlags & {
     schedule: string;
     agents: string;
     availability?: string;
@@ -135,7 +131,7 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
   const keep =
     flags.keep === undefined ? undefined : await readRosterAssignmentsCsv(flags.keep, csv("keep"));
   const showProgress = streams.stderr.isTTY === true && flags.json !== true;
-  const progress = solveProgressLine(streams.stderr, showProgress);
+  const progress = solveProgress(streams.stderr, showProgress, "roster", flags.workLimit);
   let result: RosterResult;
   try {
     result = await buildRoster(
@@ -154,14 +150,8 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
       {
         timeLimitSeconds: flags.timeLimit,
         relativeGap: flags.gap,
-        ...(flags.workLimit === undefined ? {} : { workLimit: flags.workLimit }),
-        ...(showProgress
-          ? {
-              onProgress: (p: SolveProgress) => {
-                progress.update(p);
-              },
-            }
-          : {}),
+        workLimit: flags.workLimit,
+        ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
       },
     );
   } catch (error) {
@@ -170,7 +160,9 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
   } finally {
     progress.clear();
   }
-  warnTimeLimit(result, streams.stderr);
+  // a roster the wall clock stopped may differ between runs (without one, the error says why)
+  if (result.stoppedBy === "timeLimit" && result.objective !== null)
+    warn(streams.stderr, timeLimitWarning("roster", flags));
   const segmentsText = formatRosterCsv(result.segments, result.timeZone, {
     group: schedule.shifts.some((s) => s.group !== undefined),
   });
@@ -191,6 +183,9 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
     });
   }
   if (result.status !== "optimal" && result.status !== "feasible") {
-    throw new StaffcastError(noResult("roster", result.status, result.explanation), EXIT.failure);
+    throw new StaffcastError(
+      noResult("roster", result.status, result.explanation, result.stoppedBy),
+      EXIT.failure,
+    );
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { RosterResult, Shortfall, StopReason } from "../schedule/index.ts";
 import { createZone, formatDay, weekdayOf, type Zone } from "../time/zone.ts";
-import { table, warn } from "./format.ts";
+import { table } from "./format.ts";
 import { gapOrUnknown } from "./solver-flags.ts";
 
 /** Unfilled shifts listed at most; the others are counted ("... and 3 more"). */
@@ -108,20 +108,4 @@ export function changesLine(result: RosterResult): string {
   const removed = result.changes.length - added;
   const n = result.changeCount;
   return `${n} ${n === 1 ? "change" : "changes"} (${added} added, ${removed} removed)`;
-}
-
-/**
- * Warns on stderr when the wall clock stopped a roster that was found: another run may give
- * another roster.
- */
-export function warnTimeLimit(
-  result: RosterResult,
-  stderr: { write(chunk: string): unknown; isTTY?: boolean },
-): void {
-  if (result.stoppedBy !== "timeLimit" || result.objective === null) return;
-  warn(
-    stderr,
-    "the time limit stopped the search: the roster may differ between runs; give --work-limit " +
-      "<units> for the same roster every time, or a longer --time-limit",
-  );
 }

@@ -155,7 +155,7 @@ describe("roster with a fake engine", () => {
     expect(json["changeCount"]).toBe(2);
     expect([json["stoppedBy"], json["work"], json["bound"]]).toEqual(["timeLimit", 4321, 2000]);
     // the wall clock stopped it: said on stderr, JSON or not
-    expect(r.stderr).toContain("warning: the time limit stopped the search");
+    expect(r.stderr).toContain("warning: the roster was stopped by the time limit");
     const without = await runCli(roster("--json"));
     expect(calls[1]!.options).not.toHaveProperty("keep");
     expect(JSON.parse(without.stdout)).not.toHaveProperty("changes");
@@ -167,7 +167,7 @@ describe("roster with a fake engine", () => {
     expect(calls[0]!.limits.onProgress).toBeTypeOf("function");
     expect(r.err).toMatch(
       // eslint-disable-next-line no-control-regex -- the progress line's escapes are checked
-      /^\r\u001b\[Kincumbent 2100, bound 2000, gap 4\.8 %, elapsed \d+\.\d s\r\u001b\[K(\u001b\[33m)?warning(\u001b\[39m)?: the time limit stopped the search: the roster may differ between runs; give --work-limit <units> for the same roster every time, or a longer --time-limit\n$/,
+      /^\r\u001b\[Kroster: incumbent 2100, bound 2000, gap 4\.8 %, work 4321 of \d+, \d+\.\d s\r\u001b\[K(\u001b\[33m)?warning(\u001b\[39m)?: the roster was stopped by the time limit \(60 s\) before its work limit: it may differ between runs; a smaller --work-limit \(now \d+\) or a longer --time-limit makes it reproducible\n$/,
     );
     expect(r.out).toContain(
       "Roster: feasible, gap 5 %, stopped by the time limit; 1 agent-shifts unfilled\n",

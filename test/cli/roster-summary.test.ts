@@ -1,16 +1,13 @@
 /**
  * The pieces of `staffcast roster`'s output for people: the summary (status, gap, what
- * stopped the search, unfilled shifts by local day, the changes to a kept roster), the warning
- * of a roster stopped by the wall clock, and the progress line of the solve on a terminal.
+ * stopped the search, unfilled shifts by local day, the changes to a kept roster).
  */
 import { describe, expect, it } from "vitest";
 import {
   UNFILLED_LISTED,
   unfilledShifts,
-  warnTimeLimit,
   writeRosterSummary,
 } from "../../src/cli/roster-summary.ts";
-import { REDRAW_MS, solveProgressLine } from "../../src/cli/roster-progress.ts";
 import type { RosterResult, Shortfall } from "../../src/schedule/index.ts";
 
 const MONDAY = Date.UTC(2026, 2, 2); // Monday 2 March 2026
@@ -142,51 +139,5 @@ describe("unfilledShifts", () => {
     );
     expect(text).toContain("x\\u001b[31m");
     expect(text).not.toContain("\u001b");
-  });
-});
-
-describe("warnTimeLimit", () => {
-  it("warns only when the wall clock stopped a roster that was found", () => {
-    const out = sink();
-    warnTimeLimit({ ...base, stoppedBy: "timeLimit" }, out);
-    expect(out.text).toBe(
-      "warning: the time limit stopped the search: the roster may differ between runs; give " +
-        "--work-limit <units> for the same roster every time, or a longer --time-limit\n",
-    );
-    const quiet = sink();
-    warnTimeLimit(base, quiet);
-    warnTimeLimit({ ...base, status: "timeLimit", objective: null, stoppedBy: "timeLimit" }, quiet);
-    expect(quiet.text).toBe("");
-  });
-});
-
-describe("solveProgressLine", () => {
-  it("draws incumbent, bound, gap and elapsed time in place, at most every REDRAW_MS, and erases itself", () => {
-    const out = sink(true);
-    let now = 1000;
-    const line = solveProgressLine(out, true, () => now);
-    now += 2500;
-    line.update({ incumbent: 2100, bound: 2000, gap: 0.047619, work: 10 });
-    expect(out.text).toBe("\r\u001b[Kincumbent 2100, bound 2000, gap 4.8 %, elapsed 2.5 s");
-    now += REDRAW_MS / 2;
-    line.update({ incumbent: 2050, bound: 2000, gap: 0.024, work: 20 });
-    expect(out.text).not.toContain("2050"); // too soon
-    now += REDRAW_MS;
-    line.update({ incumbent: Number.NaN, bound: 1234.56789, gap: Number.NaN, work: 30 });
-    expect(out.text).toMatch(
-      // eslint-disable-next-line no-control-regex -- the erase-line escape is what is checked
-      /\r\u001b\[Kincumbent none, bound 1234\.57, gap unknown, elapsed 2\.\d s$/,
-    );
-    line.clear();
-    expect(out.text.endsWith("\r\u001b[K")).toBe(true);
-  });
-
-  it("writes nothing when disabled (not a terminal, or --json), and erases no line it never drew", () => {
-    const out = sink();
-    const line = solveProgressLine(out, false);
-    line.update({ incumbent: 1, bound: 1, gap: 0, work: 1 });
-    line.clear();
-    solveProgressLine(out, true).clear();
-    expect(out.text).toBe("");
   });
 });

@@ -257,10 +257,12 @@ describe("roster on a terminal", () => {
     expect(r.code).toBe(0);
     const plain = await runCli(roster());
     // eslint-disable-next-line no-control-regex -- the progress line's escapes are what is removed
-    const progress = /\r\u001b\[K(incumbent [^\r\n]*, elapsed \d+\.\d s)?/g;
+    const progress = /\r\u001b\[K(roster[^\r\n]*: incumbent [^\r\n]*, \d+\.\d s)?/g;
     expect(r.err.replace(progress, "")).toBe(plain.stderr);
     for (const m of r.err.matchAll(progress))
       if (m[1] !== undefined)
-        expect(m[1]).toMatch(/^incumbent \S+, bound \S+, gap (unknown|\S+ %), elapsed/);
+        expect(m[1]).toMatch(
+          /^roster[^:]*: incumbent \S+, bound \S+, gap (unknown|\S+ %), work \d+/,
+        );
   });
 });
