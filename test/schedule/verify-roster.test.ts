@@ -543,3 +543,55 @@ describe("verifyRoster on the local clock", () => {
     ]);
   });
 });
+
+describe("buildRoster on the local clock", () => {
+  it("#15 reads availability as local clock times on the day the clocks change (found by verifyRoster)", async () => {
+    // 2025-03-30, Europe/Berlin: clocks move from 02:00 (+01:00) to 03:00 (+02:00). An agent
+    // available 12:00-16:00 local may work a shift 12:00-16:00 (10:00-14:00 UTC), not one
+    // 13:00-17:00 (11:00-15:00 UTC): before the fix the window was read an hour late.
+    const spec = parseShiftSpec({
+      intervalMinutes: 60,
+      timeZone: "Europe/Berlin",
+      shifts: [{ name: "day", startEarliest: "12:00", startLatest: "13:00", lengthMinutes: 240 }],
+    });
+    const rules: RosterOptions = {
+      agents: [{ id: "a" }],
+      availability: [{ agentId: "a", date: "2025-03-30", from: "12:00", to: "16:00" }],
+    };
+    const schedule = (startMs: number): ScheduleResult => ({
+      status: "optimal",
+      objective: 4,
+      gap: 0,
+      timeZone: "Europe/Berlin",
+      coverage: [],
+      shifts: [
+        {
+          name: "day",
+          startMs,
+          endMs: startMs + 4 * HOUR,
+          count: 1,
+          paidSeconds: 14_400,
+          breaks: [],
+        },
+      ],
+    });
+    const limits = { timeLimitSeconds: 30, relativeGap: 0, workLimit: 10_000 };
+    const fits = await buildRoster(
+      schedule(Date.UTC(2025, 2, 30, 10)),
+      spec,
+      rules,
+      highsSolver,
+      limits,
+    );
+    expect(fits.shortfalls).toEqual([]);
+    expect(verifyRoster(fits, schedule(Date.UTC(2025, 2, 30, 10)), spec, rules)).toEqual([]);
+    const late = await buildRoster(
+      schedule(Date.UTC(2025, 2, 30, 11)),
+      spec,
+      rules,
+      highsSolver,
+      limits,
+    );
+    expect(late.shortfalls.map((s) => s.missing)).toEqual([1]);
+  });
+});
