@@ -1,0 +1,194 @@
+/**
+ * Large-neighbourhood search over a roster: round after round, a few dozen agents are freed and
+ * their shifts re-solved exactly by the roster model of just them (roster-model.ts) with the
+ * counts the other agents leave, started from their current shifts, under a work limit; the
+ * new shifts are kept when the objective is no worse. Which agents: in turn, those who could
+ * take an unfilled shift (some off that day, some working it), those whose rules cost (with
+ * random others to trade with), and random groups; all drawn from a seeded generator, so the
+ * same inputs give the same rounds. The search stops when the objective reaches the bound
+ * (within the relative gap), when its work (LP iterations, summed over rounds) reaches the
+ * limit, after a number of rounds without improvement, or on the wall clock (a safety net).
+ *
+ * @module
+ */
+import { createRandom } from "../math/random.ts";
+import { objectiveOf, violation } from "./milp.ts";
+import { rosterModel, shortfallCost, type RosterContext } from "./roster-model.ts";
+import { agentCost, memberShifts, pointOf } from "./roster-point.ts";
+import { chooseMembers } from "./roster-neighbourhood.ts";
+import { polishRoster } from "./roster-polish.ts";
+import type { RosterState } from "./roster-state.ts";
+import { ROSTER_CHANGE_PENALTY } from "./roster-types.ts";
+import {
+  gapOf,
+  PROVEN_GAP,
+  type MilpSolver,
+  type SolveProgress,
+  type StopReason,
+} from "./solve-result.ts";
+
+/** An objective lower by less than this is no improvement (costs are multiples of 1e-3 or so). */
+const IMPROVEMENT = 1e-6;
+
+/** Limits and settings of the search. */
+export interface LnsSettings {
+  /** Work (LP iterations) the search may spend over all its rounds. */
+  readonly workLimit: number;
+  /** Work one round's solve may spend. */
+  readonly roundWork: number;
+  /** Agents freed per round. */
+  readonly groupSize: number;
+  /** Rounds in a row without improvement after which the search stops. */
+  readonly maxIdleRounds: number;
+  /** A valid lower bound of the objective. */
+  readonly bound: number;
+  readonly relativeGap: number;
+  /** The wall-clock safety net: performance.now() at which the search stops. */
+  readonly deadlineMs: number;
+  readonly seed: number;
+  /** Work spent before the search (reported in progress). */
+  readonly workBefore: number;
+  readonly onProgress?: (progress: SolveProgress) => void;
+  /** Called after each round (diagnostics and benchmarks). */
+  readonly onRound?: (round: LnsRound) => void;
+}
+
+/** What one round of the search did. */
+export interface LnsRound {
+  readonly round: number;
+  /** Agents freed, and columns of their model. */
+  readonly members: number;
+  readonly columns: number;
+  /** The freed agents' share of the objective before and after the round. */
+  readonly before: number;
+  readonly after: number;
+  /** The roster's objective after the round, and the work the round's solve took. */
+  readonly objective: number;
+  readonly work: number;
+}
+
+/** How a search ended. */
+export interface LnsOutcome {
+  readonly objective: number;
+  readonly work: number;
+  readonly rounds: number;
+  readonly stoppedBy: StopReason;
+}
+
+/** The objective of a roster, kept up to date as its agents' shifts change. */
+export class RosterCosts {
+  /** Per agent, the cost of its own rules (hours, fairness, changes). */
+  readonly agent: Float64Array;
+
+  constructor(
+    private readonly ctx: RosterContext,
+    private readonly state: RosterState,
+  ) {
+    this.agent = Float64Array.from(ctx.agents, (_, a) => agentCost(ctx, a, state.shifts[a]!));
+  }
+
+  /** Recomputes the cost of agent `a` from its current shifts. */
+  update(a: number): void {
+    this.agent[a] = agentCost(this.ctx, a, this.state.shifts[a]!);
+  }
+
+  /** The objective: agents' costs, unfilled shifts and forced changes. */
+  total(): number {
+    let sum = 0;
+    for (const c of this.agent) sum += c;
+    const { instances } = this.ctx;
+    for (const inst of instances)
+      sum += shortfallCost(inst) * (inst.count - this.state.filled[inst.index]!);
+    return sum + ROSTER_CHANGE_PENALTY * (this.ctx.keep?.forced ?? 0);
+  }
+}
+
+/**
+ * Improves `state` in place by large-neighbourhood search.
+ *
+ * @returns the objective reached, the work spent and what stopped the search
+ */
+export async function improveRoster(
+  ctx: RosterContext,
+  state: RosterState,
+  costs: RosterCosts,
+  solver: MilpSolver,
+  settings: LnsSettings,
+): Promise<LnsOutcome> {
+  const random = createRandom(settings.seed, 2);
+  const n = ctx.instances.length;
+  let objective = costs.total();
+  let work = 0;
+  let rounds = 0;
+  let idle = 0;
+  const report = (): void =>
+    settings.onProgress?.({
+      incumbent: objective,
+      bound: settings.bound,
+      gap: gapOf(objective, settings.bound),
+      work: settings.workBefore + work,
+    });
+  report();
+  const size = Math.min(settings.groupSize, ctx.agents.length);
+  for (;;) {
+    if (gapOf(objective, settings.bound) <= Math.max(settings.relativeGap, PROVEN_GAP))
+      return { objective, work, rounds, stoppedBy: "gap" };
+    if (work >= settings.workLimit || idle >= settings.maxIdleRounds)
+      return { objective, work, rounds, stoppedBy: "workLimit" };
+    const secondsLeft = (settings.deadlineMs - performance.now()) / 1000;
+    if (secondsLeft <= 0) return { objective, work, rounds, stoppedBy: "timeLimit" };
+    const members = chooseMembers(ctx, state, costs, rounds, size, random);
+    rounds++;
+    const residual = new Float64Array(n);
+    for (let i = 0; i < n; i++) residual[i] = ctx.instances[i]!.count - state.filled[i]!;
+    for (const a of members) for (const i of state.shifts[a]!) residual[i]!++;
+    const model = rosterModel(ctx, members, residual);
+    const start = pointOf(model, (k) => state.shifts[members[k]!]!);
+    if (start === null) throw new Error("roster search: a roster that breaks the two days off");
+    const before = objectiveOf(model.milp, start);
+    if (before <= IMPROVEMENT) {
+      idle++;
+      continue;
+    }
+    const solution = await solver.solve(model.milp, {
+      timeLimitSeconds: secondsLeft,
+      relativeGap: PROVEN_GAP,
+      workLimit: Math.max(1, Math.min(settings.roundWork, settings.workLimit - work)),
+      start,
+    });
+    work += solution.work;
+    let improved = false;
+    let after = before;
+    if (solution.status === "optimal" || solution.status === "feasible") {
+      const shifts = memberShifts(model, solution.values);
+      const x = pointOf(model, (k) => shifts[k]!);
+      if (x !== null && violation(model.milp, x) === null) {
+        const value = objectiveOf(model.milp, x);
+        if (value <= before + IMPROVEMENT) {
+          after = value;
+          members.forEach((a, k) => {
+            state.replace(a, shifts[k]!);
+            costs.update(a);
+          });
+          improved = after < before - IMPROVEMENT;
+          objective = costs.total();
+        }
+      }
+    }
+    // cheap moves around what the round changed
+    if (improved && polishRoster(ctx, state, costs, 1, members) > 0) objective = costs.total();
+    idle = improved ? 0 : idle + 1;
+    settings.onRound?.({
+      round: rounds,
+      members: members.length,
+      columns: model.milp.cost.length,
+      before,
+      after,
+      objective,
+      work: solution.work,
+    });
+    report();
+    if (solution.stoppedBy === "timeLimit")
+      return { objective, work, rounds, stoppedBy: "timeLimit" };
+  }
+}
