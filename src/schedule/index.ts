@@ -72,7 +72,6 @@ export {
   type RosterTuning,
 } from "./roster.ts";
 export type { LnsRound } from "./roster-lns.ts";
-export { rosterAssignments } from "./roster-keep.ts";
 export { checkRosterSkills, hasSkills, rosterGroupSkills } from "./roster-skills.ts";
 export { verifyRoster } from "./verify-roster.ts";
 export {
