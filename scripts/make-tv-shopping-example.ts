@@ -249,7 +249,9 @@ const plan = {
       shrinkage: 0.1,
     },
   },
-  solver: { timeLimitSeconds: 60, gap: 0.01 },
+  // the work limit decides where a long solve stops (the same on every run); the time limit
+  // is a safety net, set long so that a busy machine does not cut the solves short
+  solver: { workLimit: 100_000, timeLimitSeconds: 300, gap: 0.01 },
   roster: { minRestHours: 11 },
 };
 

@@ -10,34 +10,37 @@ import {
   formatRosterJson,
   readAgentsCsv,
   readAvailabilityCsv,
+  readRosterAssignmentsCsv,
   readScheduleJson,
-  rosterGroupSkills,
   routingScheduleGroups,
   shiftGroupOptions,
   solverNamed,
-  type Agent,
   type RosterResult,
-  type ScheduleResult,
 } from "../schedule/index.ts";
 import { readRoutingFile } from "../erlang/index.ts";
-import { count, inside } from "./flags.ts";
-import { table, warn } from "./format.ts";
-import { addSolverOptions, gapOrUnknown, noResult, type SolverFlags } from "./solver-flags.ts";
-
-interface RosterFlags extends SolverFlags, DialectFlags {
-  schedule: string;
-  agents: string;
-  availability?: string;
-  minRest: number;
-  twoDaysOff?: boolean;
-  maxNightShifts?: number;
-  routing?: string;
-  out?: string;
-  json?: boolean;
-}
-
-import { addDialectFlags, readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
 import type { ReadOptions } from "../io/read-input.ts";
+import { addDialectFlags, readOptionsFor, type DialectFlags } from "./dialect-flags.ts";
+import { count, inside } from "./flags.ts";
+import { warn } from "./format.ts";
+import { skillWarnings, stdinOnce } from "./roster-inputs.ts";
+import { solveProgress } from "./solve-progress.ts";
+import { writeRosterSummary } from "./roster-summary.ts";
+import { addSolverOptions, noResult, timeLimitWarning, type SolverFlags } from "./solver-flags.ts";
+
+/** The flags of `roster`. */
+type RosterFlags = SolverFlags &
+  DialectFlags & {
+    schedule: string;
+    agents: string;
+    availability?: string;
+    minRest: number;
+    twoDaysOff?: boolean;
+    maxNightShifts?: number;
+    routing?: string;
+    keep?: string;
+    out?: string;
+    json?: boolean;
+  };
 /** Registers `roster`. */
 export function registerRoster(program: Command, streams: Streams): void {
   const cmd = program
@@ -70,17 +73,25 @@ export function registerRoster(program: Command, streams: Streams): void {
     .option(
       "--routing <json>",
       "routing model: the queues of each skill group (over the schedule's groups)",
+    )
+    .option(
+      "--keep <csv>",
+      "a roster to change as little as possible (the segments CSV of roster --out)",
     );
   addSolverOptions(cmd)
     .option("--out <csv>", "segments CSV: agent_id,start,end,activity (- for stdout)")
-    .option("--json", "print the result JSON (segments, agents, shortfalls)");
+    .option(
+      "--json",
+      "print the result JSON (agents, shortfalls, changes with --keep, segments without --out)",
+    );
   addDialectFlags(cmd, ROSTER_INPUTS)
     .addHelpText(
       "after",
       `
 Examples:
   $ staffcast roster --schedule schedule.json --agents agents.csv --out segments.csv
-  $ staffcast roster --schedule schedule.json --agents agents.csv --availability off.csv --two-days-off --json`,
+  $ staffcast roster --schedule schedule.json --agents agents.csv --availability off.csv --two-days-off --json
+  $ staffcast roster --schedule schedule.json --agents agents.csv --keep segments.csv --out new.csv`,
     )
     .action(async (flags: RosterFlags) => {
       await runRoster(flags, streams);
@@ -88,12 +99,13 @@ Examples:
 }
 
 /** The CSV inputs of `roster`, the primary first (for the dialect flags). */
-const ROSTER_INPUTS = ["agents", "availability"];
+const ROSTER_INPUTS = ["agents", "availability", "keep"];
 
 async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
   if (flags.out === "-" && flags.json === true) {
     throw new UsageError("--out - and --json would both write to stdout");
   }
+  stdinOnce(flags);
   const stdin = { stdin: streams.stdin };
   const file = inputName(flags.schedule);
   const schedule = await readScheduleJson(flags.schedule, { ...stdin, needs: ["shiftFile"] });
@@ -116,6 +128,10 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
       : shiftGroupOptions(routingScheduleGroups(await readRoutingFile(flags.routing, streams)))
           .groupSkills;
   for (const w of skillWarnings(schedule, agents, groupSkills)) warn(streams.stderr, w);
+  const keep =
+    flags.keep === undefined ? undefined : await readRosterAssignmentsCsv(flags.keep, csv("keep"));
+  const showProgress = streams.stderr.isTTY === true && flags.json !== true;
+  const progress = solveProgress(streams.stderr, showProgress, "roster", flags.workLimit);
   let result: RosterResult;
   try {
     result = await buildRoster(
@@ -128,71 +144,48 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
         ...(flags.twoDaysOff === true ? { twoConsecutiveDaysOff: true } : {}),
         ...(flags.maxNightShifts === undefined ? {} : { maxNightShiftsWeek: flags.maxNightShifts }),
         ...(groupSkills === undefined ? {} : { groupSkills }),
+        ...(keep === undefined ? {} : { keep }),
       },
       solverNamed(flags.solver),
-      { timeLimitSeconds: flags.timeLimit, relativeGap: flags.gap },
+      {
+        timeLimitSeconds: flags.timeLimit,
+        relativeGap: flags.gap,
+        workLimit: flags.workLimit,
+        ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+      },
     );
   } catch (error) {
     if (error instanceof RangeError) throw new DataError([{ file, message: error.message }]);
     throw error;
+  } finally {
+    progress.clear();
   }
+  // a roster the wall clock stopped may differ between runs (without one, the error says why)
+  if (result.stoppedBy === "timeLimit" && result.objective !== null)
+    warn(streams.stderr, timeLimitWarning("roster", flags));
   const segmentsText = formatRosterCsv(result.segments, result.timeZone, {
     group: schedule.shifts.some((s) => s.group !== undefined),
   });
   if (flags.out !== undefined) await writeTextAtomic(flags.out, segmentsText, streams);
   if (flags.json === true) {
-    streams.stdout.write(formatRosterJson(result, { segments: flags.out === undefined }));
+    streams.stdout.write(
+      formatRosterJson(result, {
+        segments: flags.out === undefined,
+        changes: keep !== undefined,
+      }),
+    );
   } else {
     // Segments to stdout keep it a clean CSV: the summary then goes to stderr.
     const toStdout = flags.out === undefined || flags.out === "-";
     if (flags.out === undefined) streams.stdout.write(segmentsText);
-    writeRosterSummary(result, toStdout ? streams.stderr : streams.stdout);
+    writeRosterSummary(result, toStdout ? streams.stderr : streams.stdout, {
+      keep: keep !== undefined,
+    });
   }
   if (result.status !== "optimal" && result.status !== "feasible") {
-    throw new StaffcastError(noResult("roster", result.status, result.explanation), EXIT.failure);
-  }
-}
-
-/** What the skill rule cannot do with these inputs, in words. */
-function skillWarnings(
-  schedule: ScheduleResult,
-  agents: readonly Agent[],
-  given: Readonly<Record<string, readonly string[]>> | undefined,
-): string[] {
-  const skills = rosterGroupSkills(schedule, given);
-  const groups = [
-    ...new Set(schedule.shifts.flatMap((s) => (s.group === undefined ? [] : [s.group]))),
-  ];
-  const unknown = groups.filter((g) => !Object.hasOwn(skills, g));
-  const warnings: string[] = [];
-  if (unknown.length > 0)
-    warnings.push(
-      `the queues of group ${unknown.join(", ")} are unknown (neither in the schedule's groups nor in --routing): any agent may work its shifts`,
+    throw new StaffcastError(
+      noResult("roster", result.status, result.explanation, result.stoppedBy),
+      EXIT.failure,
     );
-  if (unknown.length < groups.length && agents.every((a) => (a.skills ?? []).length === 0))
-    warnings.push("no agent has skills: every shift of a group with queues is left unfilled");
-  return warnings;
-}
-
-function writeRosterSummary(result: RosterResult, out: { write(s: string): unknown }): void {
-  const hours = (seconds: number): string => (seconds / 3600).toFixed(1);
-  const rows = [["agent", "shifts", "days", "paid h", "h short", "nights", "unsocial"]];
-  for (const a of result.agents) {
-    rows.push([
-      a.agentId,
-      String(a.shifts),
-      String(a.days),
-      hours(a.paidSeconds),
-      hours(a.belowMinimumSeconds),
-      String(a.nightShifts),
-      String(a.unsocialShifts),
-    ]);
   }
-  const missing = result.shortfalls.reduce((s, f) => s + f.missing, 0);
-  out.write(
-    `Roster: ${result.status}${result.objective === null ? "" : `, gap ${gapOrUnknown(result.gap)}`}; ${missing} agent-shifts unfilled\n${table(
-      rows,
-      rows[0]!.map((_, i) => i > 0),
-    )}\n`,
-  );
 }

@@ -21,7 +21,15 @@ import {
 import { inferSpacing } from "../time/duration.ts";
 import { createZone, formatInstant } from "../time/zone.ts";
 import { style, table, warn } from "./format.ts";
-import { addSolverOptions, gapOrUnknown, noResult, type SolverFlags } from "./solver-flags.ts";
+import {
+  addSolverOptions,
+  gapOrUnknown,
+  noResult,
+  stoppedByText,
+  timeLimitWarning,
+  type SolverFlags,
+} from "./solver-flags.ts";
+import { solveProgress } from "./solve-progress.ts";
 
 interface ScheduleFlags extends SolverFlags, DialectFlags {
   tz?: string;
@@ -69,12 +77,14 @@ export function registerSchedule(program: Command, streams: Streams): void {
     .addHelpText(
       "after",
       `
-JSON: { status, objective, gap, shifts: [{ name, start, end, count, breaks: [{ kind, start, end,
-count }] }], coverage: [{ start, required, scheduled }] } plus the shift file as given
+JSON: { status, objective, gap, stoppedBy, work, shifts: [{ name, start, end, count, breaks:
+[{ kind, start, end, count }] }], coverage: [{ start, required, scheduled }] } plus the shift file as given
 ("shiftFile", read by staffcast roster). With a group column: shifts[].group, groupCoverage:
 [{ start, group, required, scheduled, covered }], transfers: [{ start, from, to, agents }], and
 with --routing groups: { <name>: { queues, costPerHour } }. status: optimal (gap <= 1e-6), feasible (a solution,
 larger gap), timeLimit, infeasible or error (the solver failed): exit 1, the explanation on stderr.
+stoppedBy: gap (the solve ran to its end), workLimit (--work-limit: the same result on every run)
+or timeLimit (--time-limit, the safety net: a warning says the result may differ between runs).
 
 Examples:
   $ staffcast schedule --requirements requirements.csv --shifts shifts.json --out schedule.json
@@ -119,21 +129,44 @@ async function runSchedule(flags: ScheduleFlags, streams: Streams): Promise<void
         );
   const started = performance.now();
   const built = buildShiftModel(requirements.points, shiftFile.spec, options);
-  const result = await solveShiftModel(built, solverNamed(flags.solver), {
-    timeLimitSeconds: flags.timeLimit,
-    relativeGap: flags.gap,
-    startedAtMs: started,
-  });
+  const line = solveProgress(
+    streams.stderr,
+    streams.stderr.isTTY === true && flags.json !== true,
+    "schedule",
+    flags.solver === "js" ? undefined : flags.workLimit,
+  );
+  let result: ScheduleResult;
+  try {
+    result = await solveShiftModel(built, solverNamed(flags.solver), {
+      timeLimitSeconds: flags.timeLimit,
+      relativeGap: flags.gap,
+      workLimit: flags.workLimit,
+      startedAtMs: started,
+      ...(line.onProgress === undefined ? {} : { onProgress: line.onProgress }),
+    });
+  } finally {
+    line.clear();
+  }
   const json = formatScheduleJson(result, shiftFile.raw);
   if (flags.out !== undefined) await writeTextAtomic(flags.out, json, streams);
   if (flags.json === true) streams.stdout.write(json);
-  else writeScheduleSummary(result, streams);
-  if (result.status !== "optimal" && result.status !== "feasible") {
-    throw new StaffcastError(noResult("schedule", result.status, result.explanation), EXIT.failure);
+  else writeScheduleSummary(result, flags, streams);
+  if (result.status === "optimal" || result.status === "feasible") {
+    // a schedule the wall clock stopped may differ between runs (without one, the error says it)
+    if (result.stoppedBy === "timeLimit") warn(streams.stderr, timeLimitWarning("schedule", flags));
+  } else {
+    throw new StaffcastError(
+      noResult("schedule", result.status, result.explanation, result.stoppedBy),
+      EXIT.failure,
+    );
   }
 }
 
-function writeScheduleSummary(result: ScheduleResult, streams: Streams): void {
+function writeScheduleSummary(
+  result: ScheduleResult,
+  flags: ScheduleFlags,
+  streams: Streams,
+): void {
   const out = streams.stdout as { write(s: string): unknown; isTTY?: boolean };
   if (result.objective === null) return;
   const zone = createZone(result.timeZone);
@@ -160,7 +193,10 @@ function writeScheduleSummary(result: ScheduleResult, streams: Streams): void {
   }
   const lines = [
     style("bold", `Schedule: ${result.status}`, out) +
-      `, objective ${result.objective.toFixed(2)}, gap ${gapOrUnknown(result.gap)}`,
+      `, objective ${result.objective.toFixed(2)}, gap ${gapOrUnknown(result.gap)}` +
+      (result.stoppedBy === undefined
+        ? ""
+        : `, ${stoppedByText(result.stoppedBy, result.work ?? 0, flags)}`),
     `  ${agents} agent-shifts on ${result.shifts.length} distinct shifts`,
     `  short ${under.toFixed(1)} and over ${over.toFixed(1)} agent-intervals (required ${need.toFixed(1)})`,
     ...[...byGroup].map(

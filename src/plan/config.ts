@@ -22,6 +22,7 @@ const L = STAFFING_LIMITS;
 import { ACTUALS_FORMATS } from "../actuals/index.ts";
 import { agentGroupSchema, routedQueueFields } from "../erlang/routing/model.ts";
 import { groupConfigIssues } from "./config-groups.ts";
+import { DEFAULT_WORK_LIMIT, WORK_LIMIT_MAX } from "../schedule/work-limit.ts";
 /** A number in a closed range [min, max]. */
 const within = (range: { min: number; max: number }) => z.number().min(range.min).max(range.max);
 
@@ -176,10 +177,31 @@ export const planConfigSchema = z.strictObject({
   solver: z
     .strictObject({
       engine: z.enum(["highs", "js"]).default("highs"),
-      timeLimitSeconds: z.number().positive().max(86_400).default(60),
+      timeLimitSeconds: z
+        .number()
+        .positive()
+        .max(86_400)
+        .default(60)
+        .describe(
+          "wall-clock safety net, seconds: a step it stops may differ between runs (a warning says so)",
+        ),
       gap: z.number().positive().lt(1).default(1e-4),
+      workLimit: z
+        .number()
+        .int()
+        .min(1)
+        .max(WORK_LIMIT_MAX)
+        .default(DEFAULT_WORK_LIMIT)
+        .describe(
+          "deterministic limit of each step's solves: LP iterations of HiGHS, summed (the js engine cannot count them)",
+        ),
     })
-    .default({ engine: "highs", timeLimitSeconds: 60, gap: 1e-4 })
+    .default({
+      engine: "highs",
+      timeLimitSeconds: 60,
+      gap: 1e-4,
+      workLimit: DEFAULT_WORK_LIMIT,
+    })
     .describe("limits of each integer program (shift design, roster)"),
   roster: z
     .strictObject({

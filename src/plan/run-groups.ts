@@ -22,7 +22,12 @@ import { formatInstant, type Zone } from "../time/zone.ts";
 import type { QueueTargets } from "./config.ts";
 import { groupFigures } from "./group-figures.ts";
 import { PLAN_SIMULATION, simulateGroupSchedule, simulationWarnings } from "./group-simulation.ts";
-import { rosterStep, skillWarnings, type PlanSolverLimits } from "./roster-step.ts";
+import {
+  rosterStep,
+  skillWarnings,
+  timeLimitWarning,
+  type PlanSolverLimits,
+} from "./roster-step.ts";
 import { planRouting } from "./routing.ts";
 import { summarize } from "./summary.ts";
 import {
@@ -107,6 +112,13 @@ export async function runGroupPlan(context: GroupRunContext): Promise<PlanResult
   if (schedule.status !== "optimal" && schedule.status !== "feasible") {
     throw new PlanFailure(`no schedule (${schedule.status}): ${schedule.explanation ?? ""}`);
   }
+  const stopped = timeLimitWarning(
+    "schedule",
+    schedule.stoppedBy,
+    context.limits,
+    config.solver.engine,
+  );
+  if (stopped !== undefined) warnings.push(stopped);
 
   let roster: RosterResult | undefined;
   if (inputs.agents !== undefined) {

@@ -15,7 +15,7 @@ import { designShifts, solverNamed, type RosterResult } from "../schedule/index.
 import { parseInstant } from "../time/instant.ts";
 import { createZone, legacyZoneNote, parseDay, type Zone } from "../time/zone.ts";
 import { checkQueues } from "./checks.ts";
-import { rosterStep } from "./roster-step.ts";
+import { rosterStep, timeLimitWarning, type PlanSolverLimits } from "./roster-step.ts";
 import { runGroupPlan } from "./run-groups.ts";
 import { queueLoads, staffingUnits, unitRequirements } from "./requirements.ts";
 import { expectedService, serviceWarnings } from "./service.ts";
@@ -81,9 +81,10 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
   appendAll(warnings, forecast.warnings);
   appendAll(warnings, checkQueues(config, forecast, targetsOf));
   const solver = solverNamed(config.solver.engine);
-  const limits = {
+  const limits: PlanSolverLimits = {
     timeLimitSeconds: config.solver.timeLimitSeconds,
     relativeGap: config.solver.gap,
+    workLimit: config.solver.workLimit,
   };
   if (grouped) {
     const context = { inputs, forecast, zone, startMs, warnings, targetsOf, steps, solver, limits };
@@ -109,6 +110,8 @@ export async function runPlan(inputs: PlanInputs, progress?: PlanProgress): Prom
   if (schedule.status !== "optimal" && schedule.status !== "feasible") {
     throw new PlanFailure(`no schedule (${schedule.status}): ${schedule.explanation ?? ""}`);
   }
+  const stopped = timeLimitWarning("schedule", schedule.stoppedBy, limits, config.solver.engine);
+  if (stopped !== undefined) warnings.push(stopped);
 
   let roster: RosterResult | undefined;
   if (inputs.agents !== undefined) {

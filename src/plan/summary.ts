@@ -47,10 +47,12 @@ export function summarize(
     expectedOccupancy: agents > 0 ? load / agents : null,
     scheduleStatus: schedule.status,
     scheduleGap: schedule.gap,
+    ...(schedule.stoppedBy === undefined ? {} : { scheduleStoppedBy: schedule.stoppedBy }),
     ...(roster === undefined
       ? {}
       : {
           rosterStatus: roster.status,
+          rosterStoppedBy: roster.stoppedBy,
           agentsRostered: roster.agents.filter((a) => a.shifts > 0).length,
           unfilledShifts: roster.shortfalls.reduce((a, s) => a + s.missing, 0),
         }),

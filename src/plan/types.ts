@@ -10,6 +10,7 @@ import type {
   RosterResult,
   ScheduleResult,
   ShiftSpec,
+  StopReason,
 } from "../schedule/index.ts";
 import type { Zone } from "../time/zone.ts";
 import type {
@@ -50,7 +51,14 @@ export interface PlanSummary {
   readonly expectedOccupancy: number | null;
   readonly scheduleStatus: string;
   readonly scheduleGap: number | null;
+  /**
+   * What stopped the shift design's solve: `gap` (it ran to its end), `workLimit` (the
+   * deterministic limit) or `timeLimit` (the wall clock: it may differ between runs).
+   */
+  readonly scheduleStoppedBy?: StopReason;
   readonly rosterStatus?: string;
+  /** What stopped the roster's solve (as `scheduleStoppedBy`). */
+  readonly rosterStoppedBy?: StopReason;
   readonly agentsRostered?: number;
   readonly unfilledShifts?: number;
   /** With groups: per queue, its target, expected and simulated service level. */

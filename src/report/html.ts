@@ -41,6 +41,13 @@ const pct = (v: number | null): string => (v === null ? "-" : `${(100 * v).toFix
 const num = (v: number, digits = 0): string =>
   v.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** What stopped a solve, for a card: nothing when it ran to its gap. */
+function stopWords(stoppedBy: string | undefined): string {
+  if (stoppedBy === "workLimit") return ", stopped by the work limit";
+  if (stoppedBy === "timeLimit") return ", stopped by the time limit";
+  return "";
+}
+
 /**
  * Renders the report.
  *
@@ -63,11 +70,12 @@ export function renderReport(input: ReportInput): string {
     ["scheduled agent-hours", num(s.scheduledAgentSeconds / 3600, 1)],
     [
       "schedule",
-      `${s.scheduleStatus}${s.scheduleGap !== null && s.scheduleGap > 0 ? `, gap ${(100 * s.scheduleGap).toPrecision(2)} %` : ""}`,
+      `${s.scheduleStatus}${s.scheduleGap !== null && s.scheduleGap > 0 ? `, gap ${(100 * s.scheduleGap).toPrecision(2)} %` : ""}${stopWords(s.scheduleStoppedBy)}`,
     ],
     ...(s.rosterStatus === undefined
       ? []
       : ([
+          ["roster", `${s.rosterStatus}${stopWords(s.rosterStoppedBy)}`],
           ["agents rostered", num(s.agentsRostered ?? 0)],
           ["shifts unfilled", num(s.unfilledShifts ?? 0)],
         ] as [string, string][])),

@@ -17,19 +17,28 @@ import type {
   ScheduleGroup,
   ScheduleResult,
 } from "./result.ts";
-import type { MilpSolver, SolveOptions, SolveResult } from "./solve-result.ts";
+import type { MilpSolver, SolveOptions, SolveResult, StopReason } from "./solve-result.ts";
 import { solveByParts } from "./solvers.ts";
 
 /** Options of {@link solveShiftModel}. */
 export interface ShiftSolveOptions extends SolveOptions {
-  /** When the work began (performance.now()): the time limit counts from there. */
+  /**
+   * When the work began (performance.now()): the time limit (the wall-clock safety net) counts
+   * from there. Nothing deterministic does: the work limit counts the solver's work alone.
+   */
   readonly startedAtMs?: number;
 }
 
+/** Least work left (LP iterations) for the soft-coverage retry that explains an infeasibility. */
+const MIN_EXPLAIN_WORK = 1000;
+/** Least time left (seconds) for that retry when there is no work limit. */
+const MIN_EXPLAIN_SECONDS = 0.5;
+
 /**
  * Solves a shift model and reads the schedule out of the solution. Under hard coverage, an
- * infeasible model is solved again with soft coverage (in what is left of the time limit) to
- * say where the templates fall short.
+ * infeasible model is solved again with soft coverage to say where the templates fall short:
+ * in what is left of the work limit when there is one (the same words on every run), else of
+ * the time limit.
  *
  * @example
  * const result = await solveShiftModel(buildShiftModel(requirements, spec), highsSolver, { timeLimitSeconds: 60, relativeGap: 1e-4 });
@@ -46,13 +55,14 @@ export async function solveShiftModel(
     values: new Float64Array(),
     work: 0,
   };
+  const workLimit = usableWorkLimit(options.workLimit);
   if (built.impossible !== undefined) {
     return {
       ...readSchedule(built, { status: "infeasible", stoppedBy: "gap", ...empty }),
       explanation: `hard coverage is impossible: ${built.impossible}`,
     };
   }
-  // Building the model counts in the time limit.
+  // Building the model counts in the time limit (the safety net), never in the work limit.
   const spent =
     options.startedAtMs === undefined ? 0 : (performance.now() - options.startedAtMs) / 1000;
   if (spent >= options.timeLimitSeconds) {
@@ -61,23 +71,37 @@ export async function solveShiftModel(
       explanation: `building the model took ${spent.toFixed(1)} s of the ${options.timeLimitSeconds} s time limit`,
     };
   }
-  const limits = {
+  const limits: SolveOptions = {
     timeLimitSeconds: options.timeLimitSeconds - spent,
     relativeGap: options.relativeGap,
+    ...(workLimit === undefined ? {} : { workLimit }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
   const solveStarted = performance.now();
   const solution = await solveByParts(solver, built.model, limits);
   const result = readSchedule(built, solution);
   if (solution.status === "timeLimit") {
-    return { ...result, explanation: noScheduleInTime(options.timeLimitSeconds) };
+    return { ...result, explanation: noScheduleInTime(options, solution.stoppedBy) };
   }
   if (solution.status !== "infeasible" || built.spec.coverage !== "hard") return result;
-  // ... within what is left of the time limit (no time left: the plain explanation)
-  const left = limits.timeLimitSeconds - (performance.now() - solveStarted) / 1000;
-  if (!(left > 0.5)) return result;
-  const short = await softShortfall(built, solver, { ...limits, timeLimitSeconds: left });
+  // ... within what is left of the work limit (or, without one, of the time limit); nothing
+  // left: the plain explanation
+  const timeLeft = limits.timeLimitSeconds - (performance.now() - solveStarted) / 1000;
+  const workLeft = workLimit === undefined ? undefined : workLimit - solution.work;
+  if (workLeft === undefined ? !(timeLeft > MIN_EXPLAIN_SECONDS) : workLeft < MIN_EXPLAIN_WORK)
+    return result;
+  const relaxed = await softShortfall(built, solver, {
+    relativeGap: limits.relativeGap,
+    // the safety net: whatever time is left (a retry cut by it says so in stoppedBy)
+    timeLimitSeconds: Math.max(timeLeft, 1e-3),
+    ...(workLeft === undefined ? {} : { workLimit: workLeft }),
+  });
+  const short = relaxed.short;
   return {
     ...result,
+    work: solution.work + relaxed.work,
+    // cut short by the clock, the explanation may differ between runs: say so
+    ...(relaxed.stoppedBy === "timeLimit" ? { stoppedBy: "timeLimit" as const } : {}),
     explanation:
       short === undefined || short.length === 0
         ? result.explanation!
@@ -85,16 +109,23 @@ export async function solveShiftModel(
   };
 }
 
+/** A work limit to hand on: a whole number >= 1, or none (absent or infinite). */
+function usableWorkLimit(limit: number | undefined): number | undefined {
+  if (limit === undefined || limit === Number.POSITIVE_INFINITY) return undefined;
+  if (!(limit >= 1)) throw new RangeError(`a work limit must be at least 1, got ${limit}`);
+  return Math.floor(limit);
+}
+
 /**
  * Where an infeasible hard-coverage model falls short at best: the same problem with soft
- * coverage (a shortage costing a million per agent-interval), its short spans in words;
- * undefined when that solve finds nothing either.
+ * coverage (a shortage costing a million per agent-interval), its short spans in words
+ * (undefined when that solve finds nothing either), with the work it took and what stopped it.
  */
 async function softShortfall(
   built: ShiftModel,
   solver: MilpSolver,
   limits: SolveOptions,
-): Promise<string[] | undefined> {
+): Promise<{ short?: string[]; work: number; stoppedBy: StopReason }> {
   const points =
     built.groups.length === 0
       ? built.starts.map((startMs, i) => ({ startMs, required: built.required[i]! }))
@@ -111,7 +142,8 @@ async function softShortfall(
     built.groupOptions,
   );
   const relaxed = await solveByParts(solver, soft.model, limits);
-  if (relaxed.status !== "optimal" && relaxed.status !== "feasible") return undefined;
+  if (relaxed.status !== "optimal" && relaxed.status !== "feasible")
+    return { work: relaxed.work, stoppedBy: relaxed.stoppedBy };
   const stepMs = built.intervalMinutes * 60_000;
   const count = soft.starts.length;
   const short: string[] = [];
@@ -134,16 +166,31 @@ async function softShortfall(
     );
     i = j + 1;
   }
-  return short;
+  return { short, work: relaxed.work, stoppedBy: relaxed.stoppedBy };
 }
 
 /** What may help when a solve ends without a schedule. */
 const ADVICE = "a shorter horizon, a coarser interval, fewer shift starts or a longer time limit";
 
-/** Explanation of `timeLimit`: no schedule in time (`seconds`: the limit, when known). */
-function noScheduleInTime(seconds?: number): string {
-  const limit = seconds === undefined ? "the time it had" : `${seconds} s`;
-  return `the solver found none in ${limit}; ${ADVICE} may help`;
+/**
+ * Explanation of `timeLimit`: no schedule within the limit that stopped the solve (`limits`:
+ * the limits given, when known).
+ */
+function noScheduleInTime(
+  limits?: { readonly timeLimitSeconds: number; readonly workLimit?: number },
+  stoppedBy?: StopReason,
+): string {
+  const limit =
+    limits === undefined
+      ? "the time it had"
+      : stoppedBy === "workLimit" && limits.workLimit !== undefined
+        ? plural(limits.workLimit, "LP iteration")
+        : `${limits.timeLimitSeconds} s`;
+  const advice =
+    stoppedBy === "workLimit"
+      ? ADVICE.replace("a longer time limit", "a larger work limit")
+      : ADVICE;
+  return `the solver found none in ${limit}; ${advice} may help`;
 }
 
 /** Explanation of `error`: the solver failed (`message`: what failed, from the solver). */
@@ -172,6 +219,8 @@ export function readSchedule(built: ShiftModel, solution: SolveResult): Schedule
       status: solution.status,
       objective: null,
       gap: null,
+      stoppedBy: solution.stoppedBy,
+      work: solution.work,
       timeZone,
       shifts: [],
       coverage: starts.map((t, i) => ({ startMs: t, required: required[i]!, scheduled: 0 })),
@@ -230,6 +279,8 @@ export function readSchedule(built: ShiftModel, solution: SolveResult): Schedule
     status: solution.status,
     objective: solution.objective,
     gap: solution.gap,
+    stoppedBy: solution.stoppedBy,
+    work: solution.work,
     timeZone,
     shifts,
     coverage: starts.map((t, i) => ({

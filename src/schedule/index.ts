@@ -19,7 +19,8 @@ import { solveShiftModel } from "./design.ts";
 import { highsSolver } from "./highs.ts";
 import { buildShiftModel } from "./model.ts";
 import type { RequirementPoint, ScheduleResult } from "./result.ts";
-import type { MilpSolver } from "./solve-result.ts";
+import type { MilpSolver, SolveProgress } from "./solve-result.ts";
+import { DEFAULT_WORK_LIMIT } from "./work-limit.ts";
 import type { ShiftSpec } from "./spec.ts";
 import type { ShiftGroupOptions } from "./groups.ts";
 
@@ -66,8 +67,8 @@ export { routingScheduleGroups, shiftGroupOptions } from "./routing-groups.ts";
 export { splitBreaks, verifySchedule, type AgentBreaks } from "./verify.ts";
 export { buildRoster, defaultRosterWorkLimit, type RosterTuning } from "./roster.ts";
 export type { LnsRound } from "./roster-lns.ts";
-export { rosterAssignments } from "./roster-keep.ts";
 export { checkRosterSkills, hasSkills, rosterGroupSkills } from "./roster-skills.ts";
+export { verifyRoster } from "./verify-roster.ts";
 export {
   ROSTER_CHANGE_PENALTY,
   ROSTER_LIMITS,
@@ -92,6 +93,7 @@ export {
   type StopReason,
 } from "./solve-result.ts";
 export { highsSolver } from "./highs.ts";
+export { DEFAULT_WORK_LIMIT, WORK_LIMIT_MAX } from "./work-limit.ts";
 export { jsSolver } from "./js-solver.ts";
 export { solveByParts, solverNamed } from "./solvers.ts";
 export {
@@ -109,10 +111,18 @@ export * from "./formats/index.ts";
 export interface DesignOptions extends ShiftGroupOptions {
   /** Default HiGHS. */
   readonly solver?: MilpSolver;
-  /** Seconds, default 60. */
+  /** Seconds, default 60: the wall-clock safety net (a schedule it stops may differ between runs). */
   readonly timeLimitSeconds?: number;
   /** Relative gap, default 1e-4. */
   readonly relativeGap?: number;
+  /**
+   * Deterministic work limit, LP iterations of HiGHS summed over the solves (at least 1),
+   * default {@link DEFAULT_WORK_LIMIT}; `Infinity`: none (the time limit alone stops a long
+   * solve). The JavaScript solver cannot count its work and ignores it.
+   */
+  readonly workLimit?: number;
+  /** Called as a solve makes progress (HiGHS; per part when the model falls apart). */
+  readonly onProgress?: (progress: SolveProgress) => void;
 }
 
 /**
@@ -121,7 +131,8 @@ export interface DesignOptions extends ShiftGroupOptions {
  *
  * @throws DataError when there is no requirement or the model would be too large
  * @example
- * const result = await designShifts(requirements, spec, { timeLimitSeconds: 30 });
+ * const result = await designShifts(requirements, spec, { workLimit: 500_000 });
+ * result.stoppedBy; // "gap", "workLimit" or "timeLimit"
  */
 export async function designShifts(
   requirements: readonly RequirementPoint[],
@@ -138,6 +149,8 @@ export async function designShifts(
   return solveShiftModel(built, options.solver ?? highsSolver, {
     timeLimitSeconds: options.timeLimitSeconds ?? 60,
     relativeGap: options.relativeGap ?? 1e-4,
+    workLimit: options.workLimit ?? DEFAULT_WORK_LIMIT,
     startedAtMs: started,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
 }

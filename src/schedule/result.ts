@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { SolveStatus } from "./solve-result.ts";
+import type { SolveStatus, StopReason } from "./solve-result.ts";
 
 /** Agents required in one interval (summed over queues; may be fractional). */
 export interface RequirementPoint {
@@ -98,6 +98,14 @@ export interface ScheduleResult {
   readonly objective: number | null;
   /** Proven relative gap; null without a solution (NaN when no bound was proven). */
   readonly gap: number | null;
+  /**
+   * What stopped the solve: `gap` (it ran to its end), `workLimit` (the deterministic work
+   * limit: the same on every run) or `timeLimit` (the wall clock: the result may differ between
+   * runs). Absent in a schedule read from a file that does not say.
+   */
+  readonly stoppedBy?: StopReason;
+  /** Work the solves took, in work units (LP iterations; 0 when the solver cannot count). */
+  readonly work?: number;
   /** The shift file's time zone: the local clock of the shifts, and of the JSON's times. */
   readonly timeZone: string;
   readonly shifts: ScheduledShift[];

@@ -11,6 +11,7 @@ import { parseDay, weekdayOf, type Zone } from "../time/zone.ts";
 import type { ScheduleResult } from "./result.ts";
 import type { Availability } from "./roster-types.ts";
 import type { ShiftSpec } from "./spec.ts";
+import { localInstant } from "./shifts.ts";
 import { splitBreaks, type AgentBreaks } from "./verify.ts";
 
 const DAY_MS = 86_400_000;
@@ -131,11 +132,14 @@ export function availabilityWindows(
         throw new RangeError(`availability of ${a.agentId} on ${a.date}: ${text}: ${m}`);
       return m;
     };
+    // local clock times, on days when the clock changes too (a time in the spring gap, which
+    // no clock shows, is taken an hour after local midnight's offset would put it)
     const dayStart = zone.dayStart(day);
-    windows.set(`${a.agentId}|${day}`, {
-      from: dayStart + minute(a.from, 0) * 60_000,
-      to: dayStart + minute(a.to, 1440) * 60_000,
-    });
+    const at = (m: number): number => {
+      const t = localInstant(zone, day, m);
+      return Number.isNaN(t) ? dayStart + m * 60_000 : t;
+    };
+    windows.set(`${a.agentId}|${day}`, { from: at(minute(a.from, 0)), to: at(minute(a.to, 1440)) });
   }
   return windows;
 }

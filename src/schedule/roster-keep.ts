@@ -12,7 +12,7 @@
 import type { Instance } from "./roster-instances.ts";
 import type { KeepTerms, RosterContext } from "./roster-model.ts";
 import type { RosterState } from "./roster-state.ts";
-import type { Agent, Assignment, RosterChange, Segment } from "./roster-types.ts";
+import type { Agent, Assignment, RosterChange } from "./roster-types.ts";
 
 /** The kept assignments, each once, in the order given. */
 function distinct(keep: readonly Assignment[]): Assignment[] {
@@ -140,34 +140,4 @@ export function rosterChanges(
       p.startMs - q.startMs ||
       (p.action < q.action ? -1 : p.action > q.action ? 1 : 0),
   );
-}
-
-/**
- * A roster's assignments from its segments (what `keep` takes): each agent's consecutive
- * segments joined into shifts, with their group. A roster's shifts of one agent never touch
- * (the rest between them), so joining touching segments gives back its shifts.
- *
- * @example
- * rosterAssignments(roster.segments); // => [{ agentId: "A01", startMs, endMs }, ...]
- */
-export function rosterAssignments(segments: readonly Segment[]): Assignment[] {
-  const sorted = [...segments].sort((p, q) =>
-    p.agentId < q.agentId ? -1 : p.agentId > q.agentId ? 1 : p.startMs - q.startMs,
-  );
-  const out: Assignment[] = [];
-  let last: { agentId: string; startMs: number; endMs: number; group?: string } | undefined;
-  for (const s of sorted) {
-    if (last?.agentId === s.agentId && last.endMs === s.startMs && last.group === s.group) {
-      last.endMs = s.endMs;
-      continue;
-    }
-    last = {
-      agentId: s.agentId,
-      startMs: s.startMs,
-      endMs: s.endMs,
-      ...(s.group === undefined ? {} : { group: s.group }),
-    };
-    out.push(last);
-  }
-  return out;
 }

@@ -36,7 +36,7 @@ export interface ConcreteShift {
 }
 
 /** The instant of local clock minute `minutes` (may exceed 1440) of day `day`, or NaN in a gap. */
-function localInstant(zone: Zone, day: number, minutes: number): number {
+export function localInstant(zone: Zone, day: number, minutes: number): number {
   const d = day + Math.floor(minutes / 1440);
   const m = minutes % 1440;
   const wall = d * DAY_MS + m * 60_000;

@@ -101,11 +101,20 @@ export async function solveByParts(
   const started = mark;
   const budget = new Budget(Math.max(0, work ?? options.timeLimitSeconds));
   let workDone = 0;
+  const tried = new Set<number>();
   const run = await shareBudget(
     sizes,
     budget,
     async (p, share): Promise<Attempt<SolveResult>> => {
-      const timeLeft = Math.max(0, options.timeLimitSeconds - (clock() - started));
+      tried.add(p);
+      // the time left, less half a second for each part yet to run: the safety net never
+      // leaves a later part without a turn
+      const timeLeft = Math.max(
+        0,
+        options.timeLimitSeconds -
+          (clock() - started) -
+          MIN_PART_SECONDS * (parts.length - tried.size),
+      );
       const result =
         work === undefined
           ? await solver.solve(parts[p]!.model, { ...options, timeLimitSeconds: share })
@@ -119,7 +128,10 @@ export async function solveByParts(
       workDone += result.work;
       // everything since the last part counts, not only the solver's own time
       const now = clock();
-      const used = work === undefined ? now - mark : result.work;
+      // A solver checks the work limit only at its checkpoints and may overrun a share; the
+      // overrun is not charged to later parts (each keeps its share), so the whole may overrun
+      // the limit by what the parts overran theirs.
+      const used = work === undefined ? now - mark : Math.min(result.work, share);
       mark = now;
       const { status } = result;
       const outcome =

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DataError } from "../../src/io/errors.ts";
 import { parsePlanConfig, planConfigJsonSchema } from "../../src/plan/index.ts";
+import { DEFAULT_WORK_LIMIT, WORK_LIMIT_MAX } from "../../src/schedule/index.ts";
 
 const minimal = { history: "h.csv", shifts: "s.json", start: "2025-01-06", days: 7 };
 
@@ -23,7 +24,12 @@ describe("plan configuration", () => {
     const c = parsePlanConfig({ ...minimal, queues: { sales: { serviceLevel: 0.8 } } });
     expect(c.timeZone).toBe("UTC");
     expect(c.pools).toEqual([]);
-    expect(c.solver).toEqual({ engine: "highs", timeLimitSeconds: 60, gap: 1e-4 });
+    expect(c.solver).toEqual({
+      engine: "highs",
+      timeLimitSeconds: 60,
+      gap: 1e-4,
+      workLimit: DEFAULT_WORK_LIMIT,
+    });
     expect(c.roster).toEqual({ minRestHours: 11, twoConsecutiveDaysOff: false });
     expect(c.queues["sales"]).toEqual({
       serviceLevel: 0.8,
@@ -61,6 +67,25 @@ describe("plan configuration", () => {
       }),
     ).toEqual(['pools[1][0]: queue "vip" is already in pools[0]']);
     expect(fields({ shifts: "s.json", start: "2025-01-06", days: 7 })[0]).toMatch(/^history: /);
+  });
+
+  it("takes solver.workLimit: a whole number from 1 to 1e9, the default when left out", () => {
+    expect(parsePlanConfig({ ...minimal, solver: { workLimit: 5000 } }).solver).toEqual({
+      engine: "highs",
+      timeLimitSeconds: 60,
+      gap: 1e-4,
+      workLimit: 5000,
+    });
+    expect(parsePlanConfig({ ...minimal, solver: { gap: 0.01 } }).solver.workLimit).toBe(
+      DEFAULT_WORK_LIMIT,
+    );
+    expect(
+      parsePlanConfig({ ...minimal, solver: { workLimit: WORK_LIMIT_MAX } }).solver.workLimit,
+    ).toBe(1e9);
+    for (const bad of [0, -5, 1.5, 1e9 + 1, "100"])
+      expect(fields({ ...minimal, solver: { workLimit: bad } })).toEqual([
+        expect.stringMatching(/^solver\.workLimit: /),
+      ]);
   });
 
   it("ships its JSON Schema as schema/plan-config.schema.json (regenerate: staffcast plan --print-schema)", () => {

@@ -438,11 +438,15 @@ describe("roster CSV and JSON", () => {
     expect(Object.keys(json)).toEqual([
       "status",
       "objective",
+      "bound",
       "gap",
+      "stoppedBy",
+      "work",
       "agents",
       "shortfalls",
       "segments",
     ]);
+    expect([json["bound"], json["stoppedBy"], json["work"]]).toEqual([12.5, "gap", 0]);
     expect(json["shortfalls"]).toEqual([
       {
         name: "day",
@@ -467,6 +471,77 @@ describe("roster CSV and JSON", () => {
       unknown
     >;
     expect(without["segments"]).toBeUndefined();
+  });
+
+  it("writes the changes to a kept roster: times in the roster's zone, group when there is one", () => {
+    const kept: RosterResult = {
+      ...roster,
+      objective: 212.5,
+      bound: 200.25,
+      gap: 0.0576,
+      stoppedBy: "workLimit",
+      work: 123457,
+      changes: [
+        { agentId: "bo", startMs: MONDAY + 7 * H, endMs: MONDAY + 11 * H, action: "added" },
+        {
+          agentId: "cy",
+          startMs: MONDAY + 7 * H,
+          endMs: MONDAY + 11 * H,
+          group: "sales",
+          action: "removed",
+        },
+      ],
+      changeCount: 2,
+    };
+    const json = JSON.parse(formatRosterJson(kept, { segments: false })) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual([
+      "status",
+      "objective",
+      "bound",
+      "gap",
+      "stoppedBy",
+      "work",
+      "agents",
+      "shortfalls",
+      "changes",
+      "changeCount",
+    ]);
+    // numbers as the result has them, unrounded
+    expect([json["bound"], json["gap"], json["stoppedBy"], json["work"]]).toEqual([
+      200.25,
+      0.0576,
+      "workLimit",
+      123457,
+    ]);
+    expect(json["changes"]).toEqual([
+      {
+        agentId: "bo",
+        start: "2025-01-06T08:00:00+01:00",
+        end: "2025-01-06T12:00:00+01:00",
+        action: "added",
+      },
+      {
+        agentId: "cy",
+        start: "2025-01-06T08:00:00+01:00",
+        end: "2025-01-06T12:00:00+01:00",
+        action: "removed",
+        group: "sales",
+      },
+    ]);
+    expect(json["changeCount"]).toBe(2);
+    // asked for (a roster was kept) they are written even when empty; else only when there are some
+    const none = { ...roster, changes: [], changeCount: 0 };
+    expect(JSON.parse(formatRosterJson(none, { changes: true }))).toMatchObject({
+      changes: [],
+      changeCount: 0,
+    });
+    expect(JSON.parse(formatRosterJson(none))).not.toHaveProperty("changes");
+    expect(JSON.parse(formatRosterJson(kept, { changes: false }))).not.toHaveProperty(
+      "changeCount",
+    );
+    // a proven bound unknown, a gap not a number: null
+    const open = { ...roster, bound: null, gap: Number.NaN };
+    expect(JSON.parse(formatRosterJson(open))).toMatchObject({ bound: null, gap: null });
   });
 });
 

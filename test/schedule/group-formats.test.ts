@@ -112,6 +112,8 @@ describe("the schedule JSON's group parts", () => {
       "status",
       "objective",
       "gap",
+      "stoppedBy",
+      "work",
       "shifts",
       "coverage",
       "groupCoverage",

@@ -73,10 +73,12 @@ function summaryJson(s: PlanSummary): Record<string, unknown> {
     expectedOccupancy: s.expectedOccupancy,
     scheduleStatus: s.scheduleStatus,
     scheduleGap: s.scheduleGap,
+    ...(s.scheduleStoppedBy === undefined ? {} : { scheduleStoppedBy: s.scheduleStoppedBy }),
     ...(s.rosterStatus === undefined
       ? {}
       : {
           rosterStatus: s.rosterStatus,
+          ...(s.rosterStoppedBy === undefined ? {} : { rosterStoppedBy: s.rosterStoppedBy }),
           agentsRostered: s.agentsRostered,
           unfilledShifts: s.unfilledShifts,
         }),

@@ -1,11 +1,18 @@
 /**
  * The schedule engine's file formats: the requirement CSV it covers, the shift file, the
  * schedule JSON (read and written), the agents and availability CSVs of rostering, and the
- * roster as CSV and JSON.
+ * roster as CSV (written, and read back as the assignments to keep) and JSON.
  *
  * @module
  */
 export { parseAgentsCsv, readAgentsCsv } from "./agents-csv.ts";
+export {
+  parseRosterAssignmentsCsv,
+  parseRosterCsv,
+  readRosterAssignmentsCsv,
+  readRosterCsv,
+  rosterAssignments,
+} from "./assignments.ts";
 export {
   parseAvailabilityCsv,
   readAvailabilityCsv,

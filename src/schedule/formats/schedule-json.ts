@@ -1,6 +1,6 @@
 /**
  * The schedule JSON that `staffcast schedule --out` writes (and `staffcast plan` as
- * schedule.json): `{ status, objective, gap, shifts: [{ name, group?, start, end, count,
+ * schedule.json): `{ status, objective, gap, stoppedBy?, work?, shifts: [{ name, group?, start, end, count,
  * breaks: [{ kind, start, end, count }] }], coverage: [{ start, required, scheduled }],
  * groupCoverage?: [{ start, group, required, scheduled, covered }], transfers?: [{ start, from,
  * to, agents }], groups?: { <name>: { queues, costPerHour? } }, explanation?, shiftFile }`
@@ -83,6 +83,8 @@ const scheduleSchema = z.object({
   status: z.enum(["optimal", "feasible", "timeLimit", "infeasible", "error"]),
   objective: z.number().nullable(),
   gap: z.number().nullable(),
+  stoppedBy: z.enum(["gap", "workLimit", "timeLimit"]).optional(),
+  work: z.number().int().min(0).optional(),
   shifts: z.array(scheduledShift).max(SHIFT_MODEL_LIMITS.shifts),
   coverage: z.array(coveragePoint).max(SHIFT_MODEL_LIMITS.intervals),
   groupCoverage: z
@@ -219,6 +221,8 @@ function scheduleOf(
     status: schedule.status,
     objective: schedule.objective,
     gap: schedule.gap,
+    ...(schedule.stoppedBy === undefined ? {} : { stoppedBy: schedule.stoppedBy }),
+    ...(schedule.work === undefined ? {} : { work: schedule.work }),
     timeZone: spec === undefined ? "UTC" : createZone(spec.timeZone).name,
     shifts,
     coverage: schedule.coverage.map((c) => ({
@@ -345,6 +349,8 @@ export function formatScheduleJson(
     status: schedule.status,
     objective: schedule.objective,
     gap: schedule.gap,
+    ...(schedule.stoppedBy === undefined ? {} : { stoppedBy: schedule.stoppedBy }),
+    ...(schedule.work === undefined ? {} : { work: schedule.work }),
     shifts: schedule.shifts.map((s) => ({
       name: s.name,
       ...(s.group === undefined ? {} : { group: s.group }),
