@@ -233,16 +233,12 @@ async function exactRoster(
     ctx.instances.map((i) => i.count),
   );
   const constant = forcedCost(ctx);
-  // with a kept roster, the solver starts from it (completed greedily, polished); without,
-  // from nothing: the small rosters' optima stay the ones they were
-  let start: Float64Array | null = null;
-  if (ctx.keep !== undefined) {
-    const state = new RosterState(ctx);
-    startFromKept(ctx, state);
-    constructRoster(ctx, state, 1);
-    polishRoster(ctx, state, new RosterCosts(ctx, state), POLISH_PASSES);
-    start = pointOf(model, (k) => state.shifts[k]!);
-  }
+  // the solver starts from the greedy roster (from the kept one, with a kept roster), polished
+  const state = new RosterState(ctx);
+  startFromKept(ctx, state);
+  constructRoster(ctx, state, 1);
+  polishRoster(ctx, state, new RosterCosts(ctx, state), POLISH_PASSES);
+  const start = pointOf(model, (k) => state.shifts[k]!);
   const progress = limits.onProgress;
   const demand = ctx.instances.reduce((sum, i) => sum + i.count, 0);
   const solution = await solver.solve(model.milp, {
