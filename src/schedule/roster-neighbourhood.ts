@@ -112,8 +112,11 @@ export function chooseMembers(
         (wants.fewer && s.belowCeiling > 0)
       );
     });
-    // partners working those days first
-    const near = (a: number): boolean => state.shifts[a]!.some((i) => days.has(instances[i]!.day));
+    // partners working those days first (in a social shift, when unsocial ones are to go)
+    const near = (a: number): boolean =>
+      state.shifts[a]!.some(
+        (i) => days.has(instances[i]!.day) && !(wants.room && instances[i]!.unsocial),
+      );
     const mixed = shuffled(partners, random);
     take([...mixed.filter(near), ...mixed.filter((a) => !near(a))], size);
   }
