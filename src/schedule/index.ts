@@ -65,12 +65,7 @@ export {
 } from "./size.ts";
 export { routingScheduleGroups, shiftGroupOptions } from "./routing-groups.ts";
 export { splitBreaks, verifySchedule, type AgentBreaks } from "./verify.ts";
-export {
-  buildRoster,
-  defaultRosterWorkLimit,
-  EXACT_ROSTER_PAIRS,
-  type RosterTuning,
-} from "./roster.ts";
+export { buildRoster, defaultRosterWorkLimit, type RosterTuning } from "./roster.ts";
 export type { LnsRound } from "./roster-lns.ts";
 export { checkRosterSkills, hasSkills, rosterGroupSkills } from "./roster-skills.ts";
 export { verifyRoster } from "./verify-roster.ts";

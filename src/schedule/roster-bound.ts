@@ -25,20 +25,32 @@ import type { MilpSolver } from "./solve-result.ts";
 /** Relative allowance for the LP solver's optimality tolerance. */
 const LP_TOLERANCE = 1e-6;
 
+/** Types whose own least cost is solved for, at most (those of most agents). */
+const MAX_OWN_TYPES = 200;
+/** Type-shift pairs of the merged LP, at most (beyond, no LP: its time would not pay). */
+const MAX_LP_PAIRS = 200_000;
+
 /** A lower bound and the work it took. */
 export interface RosterBound {
   readonly bound: number;
+  /** Per agent, its own least cost (0 where not solved for): a floor of its share. */
+  readonly agentFloor: Float64Array;
   readonly work: number;
   /** Whether the wall clock stopped a solve (the bound may differ between runs). */
   readonly timedOut: boolean;
 }
 
 /** The agents as types: one member per type, and how many agents it stands for. */
-export function agentTypes(ctx: RosterContext): { members: number[]; weights: number[] } {
+export function agentTypes(ctx: RosterContext): {
+  members: number[];
+  weights: number[];
+  typeOf: Int32Array;
+} {
   const n = ctx.instances.length;
   const index = new Map<string, number>();
   const members: number[] = [];
   const weights: number[] = [];
+  const typeOf = new Int32Array(ctx.agents.length);
   ctx.agents.forEach((agent, a) => {
     const { min, max } = weeklyHours(agent);
     const key = [
@@ -52,12 +64,16 @@ export function agentTypes(ctx: RosterContext): { members: number[]; weights: nu
     ].join("|");
     const k = index.get(key);
     if (k === undefined) {
+      typeOf[a] = members.length;
       index.set(key, members.length);
       members.push(a);
       weights.push(1);
-    } else weights[k]!++;
+    } else {
+      typeOf[a] = k;
+      weights[k]!++;
+    }
   });
-  return { members, weights };
+  return { members, weights, typeOf };
 }
 
 /**
@@ -71,15 +87,26 @@ export async function rosterBound(
   deadlineMs: number,
 ): Promise<RosterBound> {
   const forced = ROSTER_CHANGE_PENALTY * (ctx.keep?.forced ?? 0);
-  const { members, weights } = agentTypes(ctx);
+  const { members, weights, typeOf } = agentTypes(ctx);
   const counts = ctx.instances.map((i) => i.count);
   let work = 0;
   let timedOut = false;
   const seconds = (): number => Math.max(0.001, (deadlineMs - performance.now()) / 1000);
   // 1. each type's own least cost
-  const perType = Math.max(1, Math.floor(workLimit / (2 * members.length)));
+  // (the types of most agents, when there are many: the others count 0, still a bound)
+  const solved = new Set(
+    members
+      .map((_, k) => k)
+      .sort((p, q) => weights[q]! - weights[p]! || p - q)
+      .slice(0, MAX_OWN_TYPES),
+  );
+  const perType = Math.max(1, Math.floor(workLimit / (2 * solved.size)));
   const own: number[] = [];
-  for (const a of members) {
+  for (const [k, a] of members.entries()) {
+    if (!solved.has(k)) {
+      own.push(0);
+      continue;
+    }
     const model = rosterModel(ctx, [a], counts, { fill: false, keep: false });
     const solution = await solver.solve(model.milp, {
       timeLimitSeconds: seconds(),
@@ -91,6 +118,9 @@ export async function rosterBound(
     own.push(Number.isFinite(solution.bound) ? Math.max(0, solution.bound) : 0);
   }
   const ownTotal = own.reduce((s, c, k) => s + c * weights[k]!, 0);
+  const agentFloor = Float64Array.from(typeOf, (k) => own[k]!);
+  if (members.length * ctx.instances.length > MAX_LP_PAIRS)
+    return { bound: ownTotal + forced, agentFloor, work, timedOut };
   // 2. the LP of the merged model, each type at least its own least cost
   const model = rosterModel(ctx, members, counts, { weights, keep: false });
   const milp = model.milp;
@@ -130,5 +160,5 @@ export async function rosterBound(
   const lpBound = finished
     ? Math.max(0, solution.objective - LP_TOLERANCE * Math.max(1, Math.abs(solution.objective)))
     : 0;
-  return { bound: Math.max(ownTotal, lpBound) + forced, work, timedOut };
+  return { bound: Math.max(ownTotal, lpBound) + forced, agentFloor, work, timedOut };
 }

@@ -1,13 +1,15 @@
 /**
- * Large-neighbourhood search over a roster: round after round, a few dozen agents are freed and
- * their shifts re-solved exactly by the roster model of just them (roster-model.ts) with the
- * counts the other agents leave, started from their current shifts, under a work limit; the
- * new shifts are kept when the objective is no worse. Which agents: in turn, those who could
- * take an unfilled shift (some off that day, some working it), those whose rules cost (with
- * random others to trade with), and random groups; all drawn from a seeded generator, so the
- * same inputs give the same rounds. The search stops when the objective reaches the bound
- * (within the relative gap), when its work (LP iterations, summed over rounds) reaches the
- * limit, after a number of rounds without improvement, or on the wall clock (a safety net).
+ * Large-neighbourhood search over a roster: round after round, some 20 agents are freed and
+ * their shifts re-solved by the roster model of just them (roster-model.ts) with the counts the
+ * other agents leave, started from their current shifts, under a work limit; the new shifts are
+ * kept when the objective is no worse, and after an improving round the cheap moves
+ * (roster-polish.ts) run again. Which agents (roster-neighbourhood.ts): in turn, those who
+ * could take an unfilled shift, those whose rules cost with partners who have to spare what
+ * they lack, and random groups, all drawn from a seeded generator; a round frees more agents
+ * while rounds find nothing. The search stops when the objective reaches the bound (within the
+ * relative gap: `gap`), when its work (LP iterations, summed over rounds) reaches the limit or
+ * it has gone a number of rounds without improvement (its deterministic budget: `workLimit`),
+ * or on the wall clock (the safety net: `timeLimit`).
  *
  * @module
  */
@@ -27,7 +29,13 @@ import {
   type StopReason,
 } from "./solve-result.ts";
 
-/** An objective lower by less than this is no improvement (costs are multiples of 1e-3 or so). */
+/** Agents a round frees beyond the group size per {@link GROWTH_ROUNDS} idle rounds. */
+const GROWTH = 4;
+/** Idle rounds after which a round frees {@link GROWTH} more agents. */
+const GROWTH_ROUNDS = 8;
+/** Agents whose rules cost polished after an improving round besides its own, at most. */
+const POLISH_OTHERS = 300;
+/** An objective lower by less than this is no improvement (the least penalty is far larger). */
 const IMPROVEMENT = 1e-6;
 
 /** Limits and settings of the search. */
@@ -79,12 +87,23 @@ export interface LnsOutcome {
 export class RosterCosts {
   /** Per agent, the cost of its own rules (hours, fairness, changes). */
   readonly agent: Float64Array;
+  /**
+   * Per agent, a cost no roster can take it below (its own least cost, roster-bound.ts; 0
+   * until known): an agent at it has nothing to gain from moves of its own.
+   */
+  readonly floor: Float64Array;
 
   constructor(
     private readonly ctx: RosterContext,
     private readonly state: RosterState,
   ) {
     this.agent = Float64Array.from(ctx.agents, (_, a) => agentCost(ctx, a, state.shifts[a]!));
+    this.floor = new Float64Array(ctx.agents.length);
+  }
+
+  /** What agent `a` costs above its floor. */
+  excess(a: number): number {
+    return this.agent[a]! - this.floor[a]!;
   }
 
   /** Recomputes the cost of agent `a` from its current shifts. */
@@ -121,6 +140,7 @@ export async function improveRoster(
   let work = 0;
   let rounds = 0;
   let idle = 0;
+  let polishTurn = 0;
   const report = (): void =>
     settings.onProgress?.({
       incumbent: objective,
@@ -129,7 +149,9 @@ export async function improveRoster(
       work: settings.workBefore + work,
     });
   report();
-  const size = Math.min(settings.groupSize, ctx.agents.length);
+  // more agents a round while rounds find nothing (a larger neighbourhood), back after a find
+  const size = (): number =>
+    Math.min(settings.groupSize + GROWTH * Math.floor(idle / GROWTH_ROUNDS), ctx.agents.length);
   for (;;) {
     if (gapOf(objective, settings.bound) <= Math.max(settings.relativeGap, PROVEN_GAP))
       return { objective, work, rounds, stoppedBy: "gap" };
@@ -137,7 +159,7 @@ export async function improveRoster(
       return { objective, work, rounds, stoppedBy: "workLimit" };
     const secondsLeft = (settings.deadlineMs - performance.now()) / 1000;
     if (secondsLeft <= 0) return { objective, work, rounds, stoppedBy: "timeLimit" };
-    const members = chooseMembers(ctx, state, costs, rounds, size, random);
+    const members = chooseMembers(ctx, state, costs, rounds, size(), random);
     rounds++;
     const residual = new Float64Array(n);
     for (let i = 0; i < n; i++) residual[i] = ctx.instances[i]!.count - state.filled[i]!;
@@ -175,8 +197,15 @@ export async function improveRoster(
         }
       }
     }
-    // cheap moves around what the round changed
-    if (improved && polishRoster(ctx, state, costs, 1, members) > 0) objective = costs.total();
+    // cheap moves for the round's agents and, in turn, some of those whose rules cost
+    if (improved) {
+      const costly = ctx.agents.map((_, a) => a).filter((a) => costs.excess(a) > IMPROVEMENT);
+      const from = costly.length === 0 ? 0 : (polishTurn * POLISH_OTHERS) % costly.length;
+      polishTurn++;
+      const others = [...costly.slice(from), ...costly.slice(0, from)].slice(0, POLISH_OTHERS);
+      const focus = [...new Set([...members, ...others])].sort((p, q) => p - q);
+      if (polishRoster(ctx, state, costs, 1, focus) > 0) objective = costs.total();
+    }
     idle = improved ? 0 : idle + 1;
     settings.onRound?.({
       round: rounds,

@@ -69,7 +69,7 @@ export function chooseMembers(
     }
   };
   const open = instances.filter((i) => state.filled[i.index]! < i.count);
-  const costly = everyone.filter((a) => costs.agent[a]! > NO_COST);
+  const costly = everyone.filter((a) => costs.excess(a) > NO_COST);
   const kind = round % 4;
   if (kind === 0 && open.length > 0) {
     // an unfilled shift: agents who may work it, half off that day, half working it
@@ -112,8 +112,11 @@ export function chooseMembers(
         (wants.fewer && s.belowCeiling > 0)
       );
     });
-    // partners working those days first
-    const near = (a: number): boolean => state.shifts[a]!.some((i) => days.has(instances[i]!.day));
+    // partners working those days first (in a social shift, when unsocial ones are to go)
+    const near = (a: number): boolean =>
+      state.shifts[a]!.some(
+        (i) => days.has(instances[i]!.day) && !(wants.room && instances[i]!.unsocial),
+      );
     const mixed = shuffled(partners, random);
     take([...mixed.filter(near), ...mixed.filter((a) => !near(a))], size);
   }

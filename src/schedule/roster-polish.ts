@@ -132,11 +132,11 @@ export function polishRoster(
     fillOpen();
     for (const a of order) {
       for (const day of days) {
-        if (costs.agent[a]! <= EPSILON) break;
+        if (costs.excess(a) <= EPSILON) break;
         sameDay(a, day);
       }
-      while (costs.agent[a]! > EPSILON && exchange(a));
-      if (costs.agent[a]! > EPSILON && resequence(ctx, state, costs, a)) moves++;
+      while (costs.excess(a) > EPSILON && exchange(a));
+      if (costs.excess(a) > EPSILON && resequence(ctx, state, costs, a)) moves++;
     }
     if (moves === start) break;
   }

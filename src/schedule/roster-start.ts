@@ -1,14 +1,16 @@
 /**
  * A first roster for large rosters, built without a solver. Working days are planned first
  * (roster-plan.ts); then day by day, in time order, the day's open shifts go to the agents
- * planned that day: the scarcest shifts first, each to the candidates who need it most (those
- * furthest below their fair hours for the planned days they have left, an agent who works
- * tomorrow preferring a shift that leaves tomorrow's early shifts open to it, an agent at its
- * fair share of unsocial shifts taking one last). A shift still open is filled along an
- * augmenting path (an agent moves to it from another shift of the day, whose place a free agent
- * takes, and so on), so the day's shifts get as many of the free agents as the rules allow. Then
- * agents not planned that day may help, when their days off still work out. Every hard rule is
- * checked (roster-state.ts); what stays open the search (roster-lns.ts) repairs.
+ * planned that day: the scarcest shifts first, each to the candidates who need it most. Need:
+ * how far an agent is below its fair hours for the planned days it has left, less what a shift
+ * costs it: hours it could then no longer reach (a short shift for an agent who needs long
+ * ones), tomorrow's shifts it blocks by the rest (when it works tomorrow), and unsocial shifts
+ * beyond its share, counting the one tomorrow when this shift leaves no social shift open to it
+ * then (a late shift locks in another). A shift still open is filled along an augmenting path
+ * (an agent moves to it from another shift of the day, whose place a free agent takes, and so
+ * on), so the day's shifts get as many of the free agents as the rules allow. Then agents not
+ * planned that day may help, when their days off still work out. Every hard rule is checked
+ * (roster-state.ts); what stays open or costs, the moves and the search repair.
  *
  * @module
  */

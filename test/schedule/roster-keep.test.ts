@@ -9,6 +9,7 @@ import {
   highsSolver,
   ROSTER_CHANGE_PENALTY,
   rosterAssignments,
+  verifyRoster,
   type RosterOptions,
 } from "../../src/schedule/index.ts";
 import { brokenRules, MONDAY, rosterWeek, shiftsOf, weekSpec } from "./roster-fixture.ts";
@@ -39,6 +40,7 @@ describe("re-roster against a kept roster", () => {
       limits,
     );
     expect(second.shortfalls).toEqual([]);
+    expect(verifyRoster(second, week.schedule, weekSpec, { ...options, agents, keep })).toEqual([]);
     expect(
       brokenRules(second, week.schedule, agents, week.availability, {
         restHours: 11,

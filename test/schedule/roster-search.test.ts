@@ -5,7 +5,12 @@
  * objective, the same roster every run, and a work limit that stops it and says so.
  */
 import { describe, expect, it } from "vitest";
-import { buildRoster, highsSolver, type RosterOptions } from "../../src/schedule/index.ts";
+import {
+  buildRoster,
+  highsSolver,
+  verifyRoster,
+  type RosterOptions,
+} from "../../src/schedule/index.ts";
 import { brokenRules, rosterWeek, weekSpec } from "./roster-fixture.ts";
 
 const RULES = { minRestSeconds: 11 * 3600, twoConsecutiveDaysOff: true, maxNightShiftsWeek: 3 };
@@ -34,6 +39,8 @@ describe("large-roster search", () => {
         maxNights: 3,
       }),
     ).toEqual([]);
+    // and the library's independent verifier (rules, counts, totals, objective) agrees
+    expect(verifyRoster(first, week.schedule, weekSpec, options)).toEqual([]);
     expect(first.bound).not.toBeNull();
     expect(first.bound!).toBeLessThanOrEqual(first.objective! + 1e-9);
     expect(first.stoppedBy).not.toBe("timeLimit");
