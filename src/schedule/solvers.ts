@@ -95,6 +95,10 @@ export async function solveByParts(
     p.model.rows.reduce((a, r) => a + r.indices.length, p.model.cost.length),
   );
   const work = options.workLimit;
+  // each part starts from its own columns of the start solution, if any
+  const { start, ...shared } = options;
+  const partOptions = (p: number): SolveOptions =>
+    start === undefined ? shared : { ...shared, start: parts[p]!.columns.map((j) => start[j]!) };
   // With a work limit, the parts share the work (deterministic: what a part uses is counted,
   // not timed) and each may run until the overall time limit (the safety net); without one,
   // they share the time.
@@ -117,10 +121,10 @@ export async function solveByParts(
       );
       const result =
         work === undefined
-          ? await solver.solve(parts[p]!.model, { ...options, timeLimitSeconds: share })
+          ? await solver.solve(parts[p]!.model, { ...partOptions(p), timeLimitSeconds: share })
           : timeLeft > 0
             ? await solver.solve(parts[p]!.model, {
-                ...options,
+                ...partOptions(p),
                 timeLimitSeconds: timeLeft,
                 workLimit: Math.max(1, Math.floor(share)),
               })
