@@ -3,7 +3,9 @@
  * 450-agent week designed and rostered twice in child processes, the first on an idle machine,
  * the second pinned to one core (`taskset -c 0`) beside two busy loops pinned to the same core;
  * each writes its schedule JSON, roster CSV and roster JSON, and the files must be the same
- * bytes. A run the wall clock stopped (`stoppedBy: "timeLimit"`) may differ: the check says so.
+ * bytes. Both the design and the roster get a 600 s safety net (the busy run goes at a third of
+ * a core's speed, so the default 60 s would stop it): they stop on their gap or work limits. A
+ * run the wall clock stopped (`stoppedBy: "timeLimit"`) may differ: the check says so.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -38,6 +40,8 @@ export function runDeterminism(
       "--case",
       "450",
       "--design-time-limit",
+      "600",
+      "--time-limit",
       "600",
       "--out",
       dir,
