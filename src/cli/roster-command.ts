@@ -28,8 +28,10 @@ import { writeRosterSummary } from "./roster-summary.ts";
 import { addSolverOptions, noResult, timeLimitWarning, type SolverFlags } from "./solver-flags.ts";
 
 /** The flags of `roster`. */
-type RosterFlags = SolverFlags &
+type RosterFlags = Omit<SolverFlags, "workLimit"> &
   DialectFlags & {
+    /** Absent: the roster's default for its size (defaultRosterWorkLimit). */
+    workLimit?: number;
     schedule: string;
     agents: string;
     availability?: string;
@@ -78,7 +80,10 @@ export function registerRoster(program: Command, streams: Streams): void {
       "--keep <csv>",
       "a roster to change as little as possible (the segments CSV of roster --out)",
     );
-  addSolverOptions(cmd)
+  addSolverOptions(cmd, {
+    describe:
+      "80 per agent-shift, at least 150,000; a roster of at most 4,000 agent-shift pairs: 1,000 per agent-shift, at least 100,000",
+  })
     .option("--out <csv>", "segments CSV: agent_id,start,end,activity (- for stdout)")
     .option(
       "--json",
@@ -150,7 +155,7 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
       {
         timeLimitSeconds: flags.timeLimit,
         relativeGap: flags.gap,
-        workLimit: flags.workLimit,
+        ...(flags.workLimit === undefined ? {} : { workLimit: flags.workLimit }),
         ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
       },
     );
@@ -162,7 +167,7 @@ async function runRoster(flags: RosterFlags, streams: Streams): Promise<void> {
   }
   // a roster the wall clock stopped may differ between runs (without one, the error says why)
   if (result.stoppedBy === "timeLimit" && result.objective !== null)
-    warn(streams.stderr, timeLimitWarning("roster", flags));
+    warn(streams.stderr, timeLimitWarning("roster", { ...flags, workLimit: result.workLimit }));
   const segmentsText = formatRosterCsv(result.segments, result.timeZone, {
     group: schedule.shifts.some((s) => s.group !== undefined),
   });

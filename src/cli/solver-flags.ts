@@ -33,17 +33,21 @@ export interface SolverFlags {
  * Adds `--work-limit`, `--solver`, `--time-limit` and `--gap` (in this order) to a command.
  * The work limit is what stops a long solve at the same point on every run; the time limit is
  * the safety net.
+ *
+ * @param workLimitDefault - the work limit's default: a number, or (for a default the engine
+ *   works out from the input's size) its description, the flag then being undefined unless given
  */
-export function addSolverOptions(cmd: Command): Command {
+export function addSolverOptions(
+  cmd: Command,
+  workLimitDefault: number | { readonly describe: string } = DEFAULT_WORK_LIMIT,
+): Command {
+  const about = "deterministic limit of the solves: LP iterations of HiGHS, summed (at most 1e9)";
+  const workLimit =
+    typeof workLimitDefault === "number"
+      ? new Option("--work-limit <units>", about).default(workLimitDefault)
+      : new Option("--work-limit <units>", `${about} (default: ${workLimitDefault.describe})`);
   return cmd
-    .addOption(
-      new Option(
-        "--work-limit <units>",
-        "deterministic limit of the solves: LP iterations of HiGHS, summed (at most 1e9)",
-      )
-        .argParser(atLeastOne(WORK_LIMIT_MAX))
-        .default(DEFAULT_WORK_LIMIT),
-    )
+    .addOption(workLimit.argParser(atLeastOne(WORK_LIMIT_MAX)))
     .option("--solver <name>", "highs or js", solverFlag, "highs")
     .option(
       "--time-limit <s>",

@@ -138,6 +138,11 @@ export interface RosterResult {
   readonly stoppedBy: StopReason;
   /** Work done, in work units (LP iterations, summed over every solve of the roster). */
   readonly work: number;
+  /**
+   * The work limit the roster had, LP iterations: the caller's, or the default for its size
+   * (`defaultRosterWorkLimit`).
+   */
+  readonly workLimit: number;
   /** The shift file's time zone: the local clock of days, weeks and availability. */
   readonly timeZone: string;
   readonly segments: Segment[];

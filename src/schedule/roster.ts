@@ -125,10 +125,13 @@ export async function buildRoster(
   const exact =
     tuning.engine === "exact" ||
     (tuning.engine !== "search" && pairs <= ROSTER_LIMITS.exactAgentShiftPairs);
-  const base = { timeZone: zone.name };
+  const demand = instances.reduce((sum, i) => sum + i.count, 0);
+  const workLimit = limits.workLimit ?? defaultRosterWorkLimit(demand, exact ? "exact" : "search");
+  const withLimit = { ...limits, workLimit };
+  const base = { timeZone: zone.name, workLimit };
   const outcome = exact
-    ? await exactRoster(ctx, solver, limits)
-    : await searchRoster(ctx, solver, limits, tuning, started);
+    ? await exactRoster(ctx, solver, withLimit)
+    : await searchRoster(ctx, solver, withLimit, tuning, started);
   if (outcome.shifts === null) {
     const { status } = outcome.solution;
     return {
@@ -240,10 +243,8 @@ async function exactRoster(
   polishRoster(ctx, state, new RosterCosts(ctx, state), POLISH_PASSES);
   const start = pointOf(model, (k) => state.shifts[k]!);
   const progress = limits.onProgress;
-  const demand = ctx.instances.reduce((sum, i) => sum + i.count, 0);
   const solution = await solver.solve(model.milp, {
     ...limits,
-    workLimit: limits.workLimit ?? defaultRosterWorkLimit(demand, "exact"),
     ...(start === null ? {} : { start }),
     ...(progress === undefined || constant === 0
       ? {}
@@ -294,8 +295,7 @@ async function searchRoster(
   constructRoster(ctx, state, seed);
   const costs = new RosterCosts(ctx, state);
   const groupSize = tuning.groupSize ?? GROUP_SIZE;
-  const demand = ctx.instances.reduce((s, i) => s + i.count, 0);
-  const workLimit = limits.workLimit ?? defaultRosterWorkLimit(demand, "search");
+  const workLimit = limits.workLimit ?? 0; // set by buildRoster
   const deadlineMs = started + limits.timeLimitSeconds * 1000;
   // the bound (and each agent's floor, for the moves) unless nothing can beat the roster
   let bound = forcedCost(ctx);

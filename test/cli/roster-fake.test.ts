@@ -31,6 +31,7 @@ const RESULT: RosterResult = {
   gap: 2100 / 2000 - 1,
   stoppedBy: "timeLimit",
   work: 4321,
+  workLimit: 100_000,
   timeZone: "UTC",
   segments: [
     { agentId: "bo", startMs: MONDAY + 8 * H, endMs: MONDAY + 16 * H, activity: "onQueue" },
@@ -167,7 +168,7 @@ describe("roster with a fake engine", () => {
     expect(calls[0]!.limits.onProgress).toBeTypeOf("function");
     expect(r.err).toMatch(
       // eslint-disable-next-line no-control-regex -- the progress line's escapes are checked
-      /^\r\u001b\[Kroster: incumbent 2100, bound 2000, gap 4\.8 %, work 4321 of \d+, \d+\.\d s\r\u001b\[K(\u001b\[33m)?warning(\u001b\[39m)?: the roster was stopped by the time limit \(60 s\) before its work limit: it may differ between runs; a smaller --work-limit \(now \d+\) or a longer --time-limit makes it reproducible\n$/,
+      /^\r\u001b\[Kroster: incumbent 2100, bound 2000, gap 4\.8 %, work 4321, \d+\.\d s\r\u001b\[K(\u001b\[33m)?warning(\u001b\[39m)?: the roster was stopped by the time limit \(60 s\) before its work limit: it may differ between runs; a smaller --work-limit \(now 100000\) or a longer --time-limit makes it reproducible\n$/,
     );
     expect(r.out).toContain(
       "Roster: feasible, gap 5 %, stopped by the time limit; 1 agent-shifts unfilled\n",
@@ -183,11 +184,12 @@ describe("roster with a fake engine", () => {
     expect(r.err).not.toContain("incumbent");
   });
 
-  it("passes --work-limit to the solve when the flag is there (it comes with the solver flags)", async () => {
-    const help = await runCli(["roster", "--help"]);
-    if (!help.stdout.includes("--work-limit")) return; // before the solver flags gain it
+  it("passes --work-limit to the solve when given, else leaves the roster its own default", async () => {
     const r = await runCli(roster("--work-limit", "5000", "--json"));
     expect(r.code).toBe(0);
     expect(calls[0]!.limits.workLimit).toBe(5000);
+    const without = await runCli(roster("--json"));
+    expect(without.code).toBe(0);
+    expect(calls[1]!.limits).not.toHaveProperty("workLimit");
   });
 });

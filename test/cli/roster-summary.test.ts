@@ -30,6 +30,7 @@ const base: RosterResult = {
   gap: 0.047619,
   stoppedBy: "workLimit",
   work: 50_000,
+  workLimit: 50_000,
   timeZone: "Europe/Berlin",
   segments: [],
   agents: [

@@ -403,6 +403,7 @@ describe("roster CSV and JSON", () => {
     bound: 12.5,
     stoppedBy: "gap",
     work: 0,
+    workLimit: 100_000,
     changes: [],
     changeCount: 0,
     gap: 0,

@@ -514,6 +514,7 @@ describe("verifyRoster on the local clock", () => {
       gap: 0,
       stoppedBy: "gap",
       work: 0,
+      workLimit: 100_000,
       timeZone: "Europe/Berlin",
       segments: [{ agentId: "a", startMs, endMs: startMs + 4 * HOUR, activity: "onQueue" }],
       agents: [
