@@ -20,6 +20,7 @@
  */
 import { rosterModel, type RosterContext } from "./roster-model.ts";
 import { ROSTER_CHANGE_PENALTY, weeklyHours } from "./roster-types.ts";
+import { unavoidableAdditions } from "./roster-keep.ts";
 import type { MilpSolver } from "./solve-result.ts";
 
 /** Relative allowance for the LP solver's optimality tolerance. */
@@ -86,7 +87,12 @@ export async function rosterBound(
   workLimit: number,
   deadlineMs: number,
 ): Promise<RosterBound> {
+  // changes no roster avoids: kept shifts it cannot keep (removals), and the agent-shifts
+  // beyond the kept ones at each shift time (additions, or shortfalls that cost more); the
+  // removals add to any bound, the additions to the agents' own costs only (the LP's may
+  // already count a shortfall in their place)
   const forced = ROSTER_CHANGE_PENALTY * (ctx.keep?.forced ?? 0);
+  const additions = ROSTER_CHANGE_PENALTY * unavoidableAdditions(ctx);
   const { members, weights, typeOf } = agentTypes(ctx);
   const counts = ctx.instances.map((i) => i.count);
   let work = 0;
@@ -120,7 +126,7 @@ export async function rosterBound(
   const ownTotal = own.reduce((s, c, k) => s + c * weights[k]!, 0);
   const agentFloor = Float64Array.from(typeOf, (k) => own[k]!);
   if (members.length * ctx.instances.length > MAX_LP_PAIRS)
-    return { bound: ownTotal + forced, agentFloor, work, timedOut };
+    return { bound: ownTotal + forced + additions, agentFloor, work, timedOut };
   // 2. the LP of the merged model, each type at least its own least cost
   const model = rosterModel(ctx, members, counts, { weights, keep: false });
   const milp = model.milp;
@@ -160,5 +166,10 @@ export async function rosterBound(
   const lpBound = finished
     ? Math.max(0, solution.objective - LP_TOLERANCE * Math.max(1, Math.abs(solution.objective)))
     : 0;
-  return { bound: Math.max(ownTotal, lpBound) + forced, agentFloor, work, timedOut };
+  return {
+    bound: Math.max(ownTotal + additions, lpBound) + forced,
+    agentFloor,
+    work,
+    timedOut,
+  };
 }

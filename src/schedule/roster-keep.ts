@@ -81,6 +81,26 @@ export function keepTerms(
 }
 
 /**
+ * Additions no roster avoids: per shift time (start and end, any group), the agent-shifts the
+ * schedule asks for beyond the kept shifts there. Each is filled by a new assignment (a change)
+ * or left unfilled (a shortfall, which costs more than a change), so each adds at least
+ * {@link ROSTER_CHANGE_PENALTY} beyond the agents' own costs: a term of the lower bound.
+ */
+export function unavoidableAdditions(ctx: RosterContext): number {
+  const keep = ctx.keep;
+  if (keep === undefined) return 0;
+  const key = (i: number): string => `${ctx.instances[i]!.start}|${ctx.instances[i]!.end}`;
+  const room = new Map<string, number>();
+  for (const inst of ctx.instances)
+    room.set(key(inst.index), (room.get(key(inst.index)) ?? 0) + inst.count);
+  for (const shifts of keep.kept)
+    for (const shift of shifts) room.set(key(shift[0]!), room.get(key(shift[0]!))! - 1);
+  let additions = 0;
+  for (const r of room.values()) additions += Math.max(0, r);
+  return additions;
+}
+
+/**
  * Starts a roster from the kept one: each kept shift, in order of start, given back to its
  * agent when it still has room and the agent's rules allow it.
  */

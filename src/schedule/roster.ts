@@ -20,7 +20,7 @@ import { maxOf } from "../math/extent.ts";
 import { createZone } from "../time/zone.ts";
 import { availabilityWindows, rosterInstances, type Instance } from "./roster-instances.ts";
 import { rosterBound } from "./roster-bound.ts";
-import { keepTerms, rosterChanges, startFromKept } from "./roster-keep.ts";
+import { keepTerms, rosterChanges, startFromKept, unavoidableAdditions } from "./roster-keep.ts";
 import { improveRoster, RosterCosts, type LnsRound } from "./roster-lns.ts";
 import { fairShares, rosterModel, type RosterContext } from "./roster-model.ts";
 import { memberShifts, pointOf } from "./roster-point.ts";
@@ -298,7 +298,7 @@ async function searchRoster(
   const workLimit = limits.workLimit ?? 0; // set by buildRoster
   const deadlineMs = started + limits.timeLimitSeconds * 1000;
   // the bound (and each agent's floor, for the moves) unless nothing can beat the roster
-  let bound = forcedCost(ctx);
+  let bound = forcedCost(ctx) + ROSTER_CHANGE_PENALTY * unavoidableAdditions(ctx);
   let boundWork = 0;
   let timedOut = false;
   if (gapOf(costs.total(), bound) > Math.max(limits.relativeGap, PROVEN_GAP)) {

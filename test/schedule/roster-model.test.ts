@@ -7,13 +7,18 @@ import { describe, expect, it } from "vitest";
 import { violation } from "../../src/schedule/milp.ts";
 import { agentTypes, rosterBound } from "../../src/schedule/roster-bound.ts";
 import { rosterInstances } from "../../src/schedule/roster-instances.ts";
-import { keepTerms } from "../../src/schedule/roster-keep.ts";
+import { keepTerms, unavoidableAdditions } from "../../src/schedule/roster-keep.ts";
 import { rosterModel, type RosterContext } from "../../src/schedule/roster-model.ts";
 import { agentCost, memberCosts, pointOf } from "../../src/schedule/roster-point.ts";
 import { constructRoster } from "../../src/schedule/roster-start.ts";
 import { RosterState } from "../../src/schedule/roster-state.ts";
 import { buildRoster, rosterContext } from "../../src/schedule/roster.ts";
-import { highsSolver, type RosterOptions } from "../../src/schedule/index.ts";
+import {
+  highsSolver,
+  ROSTER_CHANGE_PENALTY,
+  rosterAssignments,
+  type RosterOptions,
+} from "../../src/schedule/index.ts";
 import { createZone } from "../../src/time/zone.ts";
 import { rosterWeek, weekSpec } from "./roster-fixture.ts";
 
@@ -136,5 +141,40 @@ describe("roster model and the search's checks", () => {
     expect(exact.objective).toBeGreaterThan(0);
     expect(bound).toBeLessThanOrEqual(exact.objective! + 1e-6);
     expect(bound).toBeGreaterThanOrEqual(0.99 * exact.objective!);
+  }, 60_000);
+
+  it("with a kept roster an agent left, bounds the re-roster's proven optimum from below", async () => {
+    const week = rosterWeek(7, 14, 3.6);
+    const options: RosterOptions = {
+      agents: week.agents,
+      availability: week.availability,
+      ...RULES,
+    };
+    const strict = { timeLimitSeconds: 60, relativeGap: 1e-6 };
+    const first = await buildRoster(week.schedule, weekSpec, options, highsSolver, strict);
+    const keep = rosterAssignments(first.segments);
+    const gone = [...first.agents].sort((p, q) => q.shifts - p.shifts)[0]!;
+    const again: RosterOptions = {
+      ...options,
+      agents: week.agents.filter((a) => a.id !== gone.agentId),
+      keep,
+    };
+    const exact = await buildRoster(week.schedule, weekSpec, again, highsSolver, strict);
+    expect(exact.status).toBe("optimal");
+    const zone = createZone("UTC");
+    const { instances, firstDay } = rosterInstances(week.schedule, weekSpec, zone);
+    const ctx = rosterContext(
+      week.schedule,
+      again,
+      instances,
+      { restMs: RULES.minRestSeconds * 1000, weeks: 1, firstDay, options: again },
+      zone,
+    );
+    // the leaving agent's shifts: each removed (forced) and each given to another (unavoidable)
+    expect(ctx.keep!.forced).toBe(gone.shifts);
+    expect(unavoidableAdditions(ctx)).toBe(gone.shifts);
+    const { bound } = await rosterBound(ctx, highsSolver, 100_000, performance.now() + 60_000);
+    expect(bound).toBeGreaterThanOrEqual(2 * gone.shifts * ROSTER_CHANGE_PENALTY);
+    expect(bound).toBeLessThanOrEqual(exact.objective! + 1e-6);
   }, 60_000);
 });
