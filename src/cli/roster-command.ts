@@ -80,10 +80,15 @@ export function registerRoster(program: Command, streams: Streams): void {
       "--keep <csv>",
       "a roster to change as little as possible (the segments CSV of roster --out)",
     );
-  addSolverOptions(cmd, {
-    describe:
-      "80 per agent-shift, at least 150,000; a roster of at most 4,000 agent-shift pairs: 1,000 per agent-shift, at least 100,000",
-  })
+  // the safety net: 600 s, above what the default work limit takes for 2,000 agents (245 s)
+  addSolverOptions(
+    cmd,
+    {
+      describe:
+        "80 per agent-shift, at least 150,000; a roster of at most 4,000 agent-shift pairs: 1,000 per agent-shift, at least 100,000",
+    },
+    600,
+  )
     .option("--out <csv>", "segments CSV: agent_id,start,end,activity (- for stdout)")
     .option(
       "--json",

@@ -36,10 +36,13 @@ export interface SolverFlags {
  *
  * @param workLimitDefault - the work limit's default: a number, or (for a default the engine
  *   works out from the input's size) its description, the flag then being undefined unless given
+ * @param timeLimitDefault - the time limit's default, seconds: above what the default work
+ *   limit takes on a busy machine, so that the safety net does not decide the result
  */
 export function addSolverOptions(
   cmd: Command,
   workLimitDefault: number | { readonly describe: string } = DEFAULT_WORK_LIMIT,
+  timeLimitDefault = 60,
 ): Command {
   const about = "deterministic limit of the solves: LP iterations of HiGHS, summed (at most 1e9)";
   const workLimit =
@@ -53,7 +56,7 @@ export function addSolverOptions(
       "--time-limit <s>",
       "wall-clock safety net of the solves, seconds (at most 86400)",
       positiveSecondsUpToADay,
-      60,
+      timeLimitDefault,
     )
     .addOption(
       new Option("--gap <f>", "relative gap at which the solver may stop")

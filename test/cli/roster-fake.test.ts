@@ -168,7 +168,7 @@ describe("roster with a fake engine", () => {
     expect(calls[0]!.limits.onProgress).toBeTypeOf("function");
     expect(r.err).toMatch(
       // eslint-disable-next-line no-control-regex -- the progress line's escapes are checked
-      /^\r\u001b\[Kroster: incumbent 2100, bound 2000, gap 4\.8 %, work 4321, \d+\.\d s\r\u001b\[K(\u001b\[33m)?warning(\u001b\[39m)?: the roster was stopped by the time limit \(60 s\) before its work limit: it may differ between runs; a smaller --work-limit \(now 100000\) or a longer --time-limit makes it reproducible\n$/,
+      /^\r\u001b\[Kroster: incumbent 2100, bound 2000, gap 4\.8 %, work 4321, \d+\.\d s\r\u001b\[K(\u001b\[33m)?warning(\u001b\[39m)?: the roster was stopped by the time limit \(600 s\) before its work limit: it may differ between runs; a smaller --work-limit \(now 100000\) or a longer --time-limit makes it reproducible\n$/,
     );
     expect(r.out).toContain(
       "Roster: feasible, gap 5 %, stopped by the time limit; 1 agent-shifts unfilled\n",
@@ -191,5 +191,7 @@ describe("roster with a fake engine", () => {
     const without = await runCli(roster("--json"));
     expect(without.code).toBe(0);
     expect(calls[1]!.limits).not.toHaveProperty("workLimit");
+    // its safety net is above what that default takes for 2,000 agents
+    expect(calls[1]!.limits.timeLimitSeconds).toBe(600);
   });
 });
