@@ -113,27 +113,25 @@ describe("roster model and the search's checks", () => {
     });
   });
 
-  it("bounds the proven optimum of a small roster from below", async () => {
+  /** A 14-agent week small enough to prove its optimum, and its options. */
+  function smallWeek(): { week: ReturnType<typeof rosterWeek>; options: RosterOptions } {
     const week = rosterWeek(7, 14, 3.6);
-    const options: RosterOptions = {
-      agents: week.agents,
-      availability: week.availability,
-      ...RULES,
-    };
-    const exact = await buildRoster(week.schedule, weekSpec, options, highsSolver, {
-      timeLimitSeconds: 60,
-      relativeGap: 1e-6,
-    });
-    expect(exact.status).toBe("optimal");
+    return { week, options: { agents: week.agents, availability: week.availability, ...RULES } };
+  }
+  /** The roster context of `options` over that week's schedule. */
+  function contextFor(week: ReturnType<typeof rosterWeek>, options: RosterOptions): RosterContext {
     const zone = createZone("UTC");
     const { instances, firstDay } = rosterInstances(week.schedule, weekSpec, zone);
-    const ctx = rosterContext(
-      week.schedule,
-      options,
-      instances,
-      { restMs: RULES.minRestSeconds * 1000, weeks: 1, firstDay, options },
-      zone,
-    );
+    const rules = { restMs: RULES.minRestSeconds * 1000, weeks: 1, firstDay, options };
+    return rosterContext(week.schedule, options, instances, rules, zone);
+  }
+  const strict = { timeLimitSeconds: 60, relativeGap: 1e-6 };
+
+  it("bounds the proven optimum of a small roster from below", async () => {
+    const { week, options } = smallWeek();
+    const exact = await buildRoster(week.schedule, weekSpec, options, highsSolver, strict);
+    expect(exact.status).toBe("optimal");
+    const ctx = contextFor(week, options);
     expect(agentTypes(ctx).members.length).toBeLessThanOrEqual(ctx.agents.length);
     const { bound } = await rosterBound(ctx, highsSolver, 100_000, performance.now() + 60_000);
     // valid: never above the optimum; and tight here (measured: 219.9998 against 220, the
@@ -144,13 +142,7 @@ describe("roster model and the search's checks", () => {
   }, 60_000);
 
   it("with a kept roster an agent left, bounds the re-roster's proven optimum from below", async () => {
-    const week = rosterWeek(7, 14, 3.6);
-    const options: RosterOptions = {
-      agents: week.agents,
-      availability: week.availability,
-      ...RULES,
-    };
-    const strict = { timeLimitSeconds: 60, relativeGap: 1e-6 };
+    const { week, options } = smallWeek();
     const first = await buildRoster(week.schedule, weekSpec, options, highsSolver, strict);
     const keep = rosterAssignments(first.segments);
     const gone = [...first.agents].sort((p, q) => q.shifts - p.shifts)[0]!;
@@ -161,15 +153,7 @@ describe("roster model and the search's checks", () => {
     };
     const exact = await buildRoster(week.schedule, weekSpec, again, highsSolver, strict);
     expect(exact.status).toBe("optimal");
-    const zone = createZone("UTC");
-    const { instances, firstDay } = rosterInstances(week.schedule, weekSpec, zone);
-    const ctx = rosterContext(
-      week.schedule,
-      again,
-      instances,
-      { restMs: RULES.minRestSeconds * 1000, weeks: 1, firstDay, options: again },
-      zone,
-    );
+    const ctx = contextFor(week, again);
     // the leaving agent's shifts: each removed (forced) and each given to another (unavoidable)
     expect(ctx.keep!.forced).toBe(gone.shifts);
     expect(unavoidableAdditions(ctx)).toBe(gone.shifts);
