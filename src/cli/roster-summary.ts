@@ -54,7 +54,9 @@ export function writeRosterSummary(
   const solved =
     result.objective === null
       ? ""
-      : `, gap ${gapOrUnknown(result.gap)}, ${STOPPED[result.stoppedBy]}`;
+      : `, gap ${gapOrUnknown(result.gap)}, ${STOPPED[result.stoppedBy]}${
+          result.stoppedBy === "workLimit" ? ` (${result.workLimit} LP iterations)` : ""
+        }`;
   const lines = [
     `Roster: ${result.status}${solved}; ${missing} agent-shifts unfilled`,
     table(

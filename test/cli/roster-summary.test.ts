@@ -58,7 +58,7 @@ describe("writeRosterSummary", () => {
     writeRosterSummary(base, out);
     expect(out.text).toBe(
       [
-        "Roster: feasible, gap 4.8 %, stopped by the work limit; 3 agent-shifts unfilled",
+        "Roster: feasible, gap 4.8 %, stopped by the work limit (50000 LP iterations); 3 agent-shifts unfilled",
         "agent  shifts  days  paid h  h short  nights  unsocial",
         "ana         1     1     7.5      0.0       0         0",
         "Unfilled shifts:",
