@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { maxOf } from "../math/extent.ts";
+import { appendAll, maxOf } from "../math/extent.ts";
 import { MilpBuilder, type Milp } from "./milp.ts";
 import type { Instance } from "./roster-instances.ts";
 import {
@@ -374,7 +374,7 @@ function addTwoDaysOff(
     const both: number[] = [];
     for (const dd of [d, weekDays[k + 1]!]) {
       const cols = work.get(dd) ?? [];
-      both.push(...cols);
+      appendAll(both, cols);
       if (cols.length > 0)
         b.addRow([z, ...cols], [1, ...cols.map(() => 1)], {
           upper: m,
