@@ -477,36 +477,33 @@ describe("verifyRoster on a week of night shifts", () => {
   });
 });
 
+// 2025-03-30: Berlin's clocks move from 02:00 (+01:00) to 03:00 (+02:00). Agent a is available
+// 12:00-16:00 local that day: 10:00-14:00 UTC.
+const dstSpec = parseShiftSpec({
+  intervalMinutes: 60,
+  timeZone: "Europe/Berlin",
+  shifts: [{ name: "day", startEarliest: "12:00", startLatest: "13:00", lengthMinutes: 240 }],
+});
+const dstRules: RosterOptions = {
+  agents: [{ id: "a" }],
+  availability: [{ agentId: "a", date: "2025-03-30", from: "12:00", to: "16:00" }],
+};
+/** A schedule of one shift on that day, from `startMs` for 4 hours. */
+const dstSchedule = (startMs: number): ScheduleResult => ({
+  status: "optimal",
+  objective: 4,
+  gap: 0,
+  timeZone: "Europe/Berlin",
+  coverage: [],
+  shifts: [
+    { name: "day", startMs, endMs: startMs + 4 * HOUR, count: 1, paidSeconds: 14_400, breaks: [] },
+  ],
+});
+
 describe("verifyRoster on the local clock", () => {
-  // 2025-03-30: Berlin's clocks move from 02:00 (+01:00) to 03:00 (+02:00)
-  const dstSpec = parseShiftSpec({
-    intervalMinutes: 60,
-    timeZone: "Europe/Berlin",
-    shifts: [{ name: "day", startEarliest: "12:00", startLatest: "13:00", lengthMinutes: 240 }],
-  });
-  const rules: RosterOptions = {
-    agents: [{ id: "a" }],
-    availability: [{ agentId: "a", date: "2025-03-30", from: "12:00", to: "16:00" }],
-  };
   /** A one-shift schedule and its roster: agent a works it, from `startMs` for 4 hours. */
   const oneShift = (startMs: number): [ScheduleResult, RosterResult] => [
-    {
-      status: "optimal",
-      objective: 4,
-      gap: 0,
-      timeZone: "Europe/Berlin",
-      coverage: [],
-      shifts: [
-        {
-          name: "day",
-          startMs,
-          endMs: startMs + 4 * HOUR,
-          count: 1,
-          paidSeconds: 14_400,
-          breaks: [],
-        },
-      ],
-    },
+    dstSchedule(startMs),
     {
       status: "optimal",
       objective: 0, // fair (the only agent) and unsocial within its share (a Sunday: 1 of 1)
@@ -537,9 +534,9 @@ describe("verifyRoster on the local clock", () => {
   it("reads availability windows as local clock times on the day the clocks change", () => {
     // 12:00-16:00 local is 10:00-14:00 UTC that day
     const [inside, fits] = oneShift(Date.UTC(2025, 2, 30, 10));
-    expect(verifyRoster(fits, inside, dstSpec, rules)).toEqual([]);
+    expect(verifyRoster(fits, inside, dstSpec, dstRules)).toEqual([]);
     const [later, late] = oneShift(Date.UTC(2025, 2, 30, 11));
-    expect(verifyRoster(late, later, dstSpec, rules)).toEqual([
+    expect(verifyRoster(late, later, dstSpec, dstRules)).toEqual([
       "a: works 2025-03-30T13:00:00+02:00 to 2025-03-30T17:00:00+02:00, outside its availability on 2025-03-30 (12:00-16:00)",
     ]);
   });
@@ -550,46 +547,22 @@ describe("buildRoster on the local clock", () => {
     // 2025-03-30, Europe/Berlin: clocks move from 02:00 (+01:00) to 03:00 (+02:00). An agent
     // available 12:00-16:00 local may work a shift 12:00-16:00 (10:00-14:00 UTC), not one
     // 13:00-17:00 (11:00-15:00 UTC): before the fix the window was read an hour late.
-    const spec = parseShiftSpec({
-      intervalMinutes: 60,
-      timeZone: "Europe/Berlin",
-      shifts: [{ name: "day", startEarliest: "12:00", startLatest: "13:00", lengthMinutes: 240 }],
-    });
-    const rules: RosterOptions = {
-      agents: [{ id: "a" }],
-      availability: [{ agentId: "a", date: "2025-03-30", from: "12:00", to: "16:00" }],
-    };
-    const schedule = (startMs: number): ScheduleResult => ({
-      status: "optimal",
-      objective: 4,
-      gap: 0,
-      timeZone: "Europe/Berlin",
-      coverage: [],
-      shifts: [
-        {
-          name: "day",
-          startMs,
-          endMs: startMs + 4 * HOUR,
-          count: 1,
-          paidSeconds: 14_400,
-          breaks: [],
-        },
-      ],
-    });
     const limits = { timeLimitSeconds: 30, relativeGap: 0, workLimit: 10_000 };
     const fits = await buildRoster(
-      schedule(Date.UTC(2025, 2, 30, 10)),
-      spec,
-      rules,
+      dstSchedule(Date.UTC(2025, 2, 30, 10)),
+      dstSpec,
+      dstRules,
       highsSolver,
       limits,
     );
     expect(fits.shortfalls).toEqual([]);
-    expect(verifyRoster(fits, schedule(Date.UTC(2025, 2, 30, 10)), spec, rules)).toEqual([]);
+    expect(verifyRoster(fits, dstSchedule(Date.UTC(2025, 2, 30, 10)), dstSpec, dstRules)).toEqual(
+      [],
+    );
     const late = await buildRoster(
-      schedule(Date.UTC(2025, 2, 30, 11)),
-      spec,
-      rules,
+      dstSchedule(Date.UTC(2025, 2, 30, 11)),
+      dstSpec,
+      dstRules,
       highsSolver,
       limits,
     );
