@@ -4,8 +4,9 @@
  * solved whole, its optimum proven when the limits allow; a large one (more agent-shift pairs
  * than `ROSTER_LIMITS.exactAgentShiftPairs`) is built greedily (roster-start.ts), bounded from
  * below honestly (roster-bound.ts), improved by cheap exact moves (roster-polish.ts) and by
- * large-neighbourhood search (roster-lns.ts): the same model over some 20 agents at a time. With a kept roster
- * (`keep`), each change to it costs {@link ROSTER_CHANGE_PENALTY} and the search starts from it.
+ * large-neighbourhood search (roster-lns.ts): the same model over some 20 agents at a time.
+ * With a kept roster (`keep`), each change to it costs {@link ROSTER_CHANGE_PENALTY} and the
+ * search starts from it.
  * The result is each agent's day as segments (onQueue, break, meal) that partition its shifts:
  * the format the adherence engine reads.
  *
@@ -223,11 +224,14 @@ function forcedCost(ctx: RosterContext): number {
   return ROSTER_CHANGE_PENALTY * (ctx.keep?.forced ?? 0);
 }
 
+/** A solve's limits with the work limit settled (the caller's, or the roster's default). */
+type LimitedSolve = SolveOptions & { readonly workLimit: number };
+
 /** The whole roster as one model, solved under the caller's limits. */
 async function exactRoster(
   ctx: RosterContext,
   solver: MilpSolver,
-  limits: SolveOptions,
+  limits: LimitedSolve,
 ): Promise<Outcome> {
   const members = ctx.agents.map((_, a) => a);
   const model = rosterModel(
@@ -285,7 +289,7 @@ const GROUP_SIZE = 20;
 async function searchRoster(
   ctx: RosterContext,
   solver: MilpSolver,
-  limits: SolveOptions,
+  limits: LimitedSolve,
   tuning: RosterTuning,
   started: number,
 ): Promise<Outcome> {
@@ -295,7 +299,7 @@ async function searchRoster(
   constructRoster(ctx, state, seed);
   const costs = new RosterCosts(ctx, state);
   const groupSize = tuning.groupSize ?? GROUP_SIZE;
-  const workLimit = limits.workLimit ?? 0; // set by buildRoster
+  const { workLimit } = limits;
   const deadlineMs = started + limits.timeLimitSeconds * 1000;
   // the bound (and each agent's floor, for the moves) unless nothing can beat the roster
   let bound = forcedCost(ctx) + ROSTER_CHANGE_PENALTY * unavoidableAdditions(ctx);
